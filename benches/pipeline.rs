@@ -1,0 +1,44 @@
+//! Micro-benchmarks of the pipeline stages on the example articles: `cargo bench --bench pipeline`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newskg::article::{read_input, Article, ReadOptions};
+use newskg::text::Document;
+
+fn articles() -> Vec<Article> {
+    let mut out = Vec::new();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths.iter().filter(|p| newskg::article::InputFormat::from_path(p).is_some()) {
+        read_input(path, &ReadOptions::default(), &mut |r| out.extend(r.ok()));
+    }
+    out
+}
+
+fn stages(c: &mut Criterion) {
+    let articles = articles();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut group = c.benchmark_group("examples");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("segment", |b| {
+        b.iter(|| articles.iter().map(|a| Document::parse(&a.text).sentences.len()).sum::<usize>())
+    });
+    group.bench_function("time", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| newskg::extract::time::extract(&Document::parse(&a.text), a.published).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("extract", |b| {
+        b.iter(|| articles.iter().map(|a| newskg::extract_facts(a).mentions.len()).sum::<usize>())
+    });
+    group.bench_function("extract+rdf", |b| {
+        b.iter(|| articles.iter().map(|a| newskg::graph::quads(a, &newskg::extract_facts(a)).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command of the README: set up a fresh machine, then build and run every test.
+# One profile (release) is built, for the tests and the binary alike: RocksDB takes ~20 minutes per profile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cargo test --release --no-fail-fast "$@"

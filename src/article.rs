@@ -1,0 +1,476 @@
+//! Articles and the readers for each input format: plain text, JSON Lines and HTML.
+//!
+//! A reader turns one input (a file, a JSON line, stdin) into an [`Article`] whose `text` is exactly what offsets
+//! will point into. Errors name the input and the place (file, line, byte) so one bad article can be reported and
+//! skipped while the rest of a batch goes on (contract: exit 1 when some inputs were rejected).
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use chrono::{DateTime, NaiveDate};
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// One news article, ready for extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The article's identity: the JSON `id`, the file name without extension, or a hash of the text.
+    pub id: String,
+    pub title: Option<String>,
+    /// The publication date, against which relative dates are resolved.
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    /// The text that every offset points into.
+    pub text: String,
+    /// Where it came from, for messages: `news.jsonl line 3`, `a.txt`.
+    pub origin: String,
+}
+
+/// Why an input could not be read as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{origin}: cannot read: {source}")]
+    Io { origin: String, source: io::Error },
+    #[error("{origin}: invalid UTF-8 at byte {byte} (line {line})")]
+    Utf8 { origin: String, byte: usize, line: usize },
+    #[error("{origin}: the article is empty")]
+    Empty { origin: String },
+    #[error("{origin} line {line}: {message}")]
+    Json { origin: String, line: usize, message: String },
+    #[error("{origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+/// The input formats `newskg` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Plain text: title line, optional dateline, body.
+    Text,
+    /// JSON Lines: one `{"id", "title", "date", "url", "text"}` object a line.
+    Jsonl,
+    /// An HTML page: the article body's visible text, title and date from the metadata.
+    Html,
+}
+
+impl InputFormat {
+    /// The format a file's extension implies, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" | "md" | "text" => Some(InputFormat::Text),
+            "jsonl" | "json" | "ndjson" => Some(InputFormat::Jsonl),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// Guess the format of unnamed input (stdin) from its first characters.
+    fn sniff(text: &str) -> Self {
+        let head = text.trim_start();
+        if head.starts_with('{') || head.starts_with('[') {
+            InputFormat::Jsonl
+        } else if head.starts_with('<') {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
+        }
+    }
+}
+
+/// Options that apply to every input.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Publication date to use instead of the one found in the article (plain text) or when it has none.
+    pub date: Option<NaiveDate>,
+    /// Force a format instead of deciding by extension.
+    pub format: Option<InputFormat>,
+}
+
+/// Expand the inputs into a sorted list of files (directories walked for known extensions); `-` is stdin.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            files.push(input.clone());
+        } else if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            return Err(InputError::Io {
+                origin: input.display().to_string(),
+                source: io::Error::new(io::ErrorKind::NotFound, "no such file or directory"),
+            });
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let io_err = |source| InputError::Io { origin: dir.display().to_string(), source };
+    for entry in fs::read_dir(dir).map_err(io_err)? {
+        let path = entry.map_err(io_err)?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if InputFormat::from_path(&path).is_some() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read every article of one input, calling `each` with each article or error, in input order.
+pub fn read_input(path: &Path, options: &ReadOptions, each: &mut dyn FnMut(Result<Article, InputError>)) {
+    let stdin = path.as_os_str() == "-";
+    let origin = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let format = options.format.or_else(|| InputFormat::from_path(path));
+    if format == Some(InputFormat::Jsonl) && !stdin {
+        match fs::File::open(path) {
+            Ok(file) => read_jsonl(BufReader::new(file), &origin, options, each),
+            Err(source) => each(Err(InputError::Io { origin, source })),
+        }
+        return;
+    }
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        fs::read(path)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(source) => return each(Err(InputError::Io { origin, source })),
+    };
+    let text = match decode(bytes, &origin) {
+        Ok(t) => t,
+        Err(e) => return each(Err(e)),
+    };
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
+    let stem = if stdin { None } else { path.file_stem().map(|s| s.to_string_lossy().into_owned()) };
+    match format {
+        InputFormat::Jsonl => read_jsonl(text.as_bytes(), &origin, options, each),
+        InputFormat::Text => each(read_text(text, stem, origin, options)),
+        InputFormat::Html => each(read_html(&text, stem, origin, options)),
+    }
+}
+
+fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError::Utf8 { origin: origin.to_string(), byte, line }
+    })
+}
+
+/// A short stable identity for text without an id.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Plain text: the file as it is; title from the first heading-like line, date from `--date` or a dateline.
+pub fn read_text(
+    text: String,
+    stem: Option<String>,
+    origin: String,
+    options: &ReadOptions,
+) -> Result<Article, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::Empty { origin });
+    }
+    let published = options.date.or_else(|| find_dateline(&text));
+    let title = find_title(&text);
+    let id = stem.unwrap_or_else(|| text_hash(&text));
+    Ok(Article { id, title, published, url: None, text, origin })
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = "January|February|March|April|May|June|July|August|September|October|November|December|\
+                 Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+    Regex::new(&format!(
+        r"^(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:({month})\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})\s+({month})\s+(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+    ))
+    .expect("dateline pattern")
+});
+
+/// The publication date from a dateline in the first lines: "March 14, 2025 - ...", "Monday, May 18, 2015",
+/// "MOSCOW, March 14, 2025 (Reuters) -", "14 March 2025", "2025-03-14".
+pub fn find_dateline(text: &str) -> Option<NaiveDate> {
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(8) {
+        let Some(c) = DATELINE.captures(line.trim()) else { continue };
+        let (y, m, d) = if let Some(month) = c.get(1) {
+            (c.get(3)?.as_str(), month_number(month.as_str())?, c.get(2)?.as_str())
+        } else if let Some(day) = c.get(4) {
+            (c.get(6)?.as_str(), month_number(c.get(5)?.as_str())?, day.as_str())
+        } else {
+            (c.get(7)?.as_str(), c.get(8)?.as_str().parse().ok()?, c.get(9)?.as_str())
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The month number of an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if n.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let i = months.iter().position(|m| n.starts_with(m))?;
+    (full[i].starts_with(&n) || n == "sept").then_some(i as u32 + 1)
+}
+
+/// The first heading-like line, else the first line.
+fn find_title(text: &str) -> Option<String> {
+    let doc = crate::text::Document::parse(text);
+    let first = doc.paragraphs.iter().take(4).find(|p| p.heading).or(doc.paragraphs.first())?;
+    Some(first.span.of(text).to_string())
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    headline: Option<String>,
+    date: Option<String>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<String>,
+    dct: Option<String>,
+    url: Option<String>,
+    text: Option<String>,
+}
+
+/// Parse a date given as `YYYY-MM-DD` or RFC 3339.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|d| d.date_naive()))
+        .or_else(|| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok().map(|d| d.date()))
+        .or_else(|| s.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
+}
+
+/// JSON Lines: one article a line; blank lines are skipped.
+fn read_jsonl(
+    reader: impl BufRead,
+    origin: &str,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Result<Article, InputError>),
+) {
+    let mut bytes_line = Vec::new();
+    let mut reader = reader;
+    let mut line = 0;
+    loop {
+        bytes_line.clear();
+        line += 1;
+        match reader.read_until(b'\n', &mut bytes_line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(source) => {
+                each(Err(InputError::Io { origin: format!("{origin} line {line}"), source }));
+                break;
+            }
+        }
+        let json_err = |message: String| InputError::Json { origin: origin.to_string(), line, message };
+        let Ok(raw) = std::str::from_utf8(&bytes_line) else {
+            each(Err(json_err("invalid UTF-8".into())));
+            continue;
+        };
+        if raw.trim().is_empty() {
+            continue;
+        }
+        each(parse_json_article(raw, origin, line, options).map_err(json_err));
+    }
+}
+
+fn parse_json_article(raw: &str, origin: &str, line: usize, options: &ReadOptions) -> Result<Article, String> {
+    let record: JsonArticle = serde_json::from_str(raw).map_err(|e| format!("not a JSON article: {e}"))?;
+    let text = record.text.ok_or_else(|| "missing \"text\"".to_string())?;
+    if text.trim().is_empty() {
+        return Err("\"text\" is empty".into());
+    }
+    let date_field = record.date.or(record.date_published).or(record.dct);
+    let published = match &date_field {
+        Some(d) => Some(parse_date(d).ok_or_else(|| format!("\"date\" is not a date: {d:?}"))?),
+        None => options.date,
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::Null) | None => text_hash(&text),
+        Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
+    };
+    let title = record.title.or(record.headline).or_else(|| find_title(&text));
+    Ok(Article { id, title, published, url: record.url, text, origin: format!("{origin} line {line}") })
+}
+
+macro_rules! selector {
+    ($s:expr) => {{
+        static S: LazyLock<Selector> = LazyLock::new(|| Selector::parse($s).expect("valid selector"));
+        &*S
+    }};
+}
+
+/// HTML: the visible text of the article body, one block a line; title and date from the page's metadata.
+pub fn read_html(
+    html: &str,
+    stem: Option<String>,
+    origin: String,
+    options: &ReadOptions,
+) -> Result<Article, InputError> {
+    let page = Html::parse_document(html);
+    let meta = |sel: &Selector| {
+        page.select(sel).find_map(|e| e.value().attr("content")).map(str::trim).filter(|s| !s.is_empty())
+    };
+    let ld = json_ld(&page);
+    let ld_field = |k: &str| ld.iter().find_map(|v| v.get(k).and_then(|s| s.as_str()).map(str::to_string));
+    let published = options.date.or_else(|| {
+        meta(selector!(r#"meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"]"#))
+            .map(str::to_string)
+            .or_else(|| ld_field("datePublished"))
+            .or_else(|| page.select(selector!("time[datetime]")).find_map(|e| e.value().attr("datetime").map(str::to_string)))
+            .and_then(|d| parse_date(&d))
+    });
+    let title = ld_field("headline")
+        .or_else(|| meta(selector!(r#"meta[property="og:title"]"#)).map(str::to_string))
+        .or_else(|| page.select(selector!("h1")).next().map(|h| collapse(&h.text().collect::<String>())))
+        .or_else(|| page.select(selector!("title")).next().map(|t| collapse(&t.text().collect::<String>())))
+        .filter(|t| !t.is_empty());
+    let url = page
+        .select(selector!(r#"link[rel="canonical"]"#))
+        .find_map(|e| e.value().attr("href").map(str::to_string))
+        .or_else(|| meta(selector!(r#"meta[property="og:url"]"#)).map(str::to_string));
+    let root = page
+        .select(selector!("article"))
+        .max_by_key(|a| a.text().map(str::len).sum::<usize>())
+        .or_else(|| page.select(selector!("main")).next())
+        .or_else(|| page.select(selector!("body")).next());
+    let mut blocks = Vec::new();
+    if let Some(root) = root {
+        collect_blocks(root, &mut blocks);
+    }
+    let text = blocks.join("\n");
+    if text.trim().is_empty() {
+        return Err(InputError::Invalid { origin, message: "no visible article text in the HTML page".into() });
+    }
+    let id = stem.unwrap_or_else(|| text_hash(&text));
+    Ok(Article { id, title, published, url, text, origin })
+}
+
+fn json_ld(page: &Html) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for script in page.select(selector!(r#"script[type="application/ld+json"]"#)) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()) else { continue };
+        match value {
+            serde_json::Value::Array(items) => out.extend(items),
+            serde_json::Value::Object(ref o) if o.contains_key("@graph") => {
+                if let Some(serde_json::Value::Array(items)) = o.get("@graph") {
+                    out.extend(items.iter().cloned());
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+const SKIPPED: &[&str] =
+    &["script", "style", "nav", "aside", "footer", "header", "form", "noscript", "template", "button", "svg", "figure"];
+const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td"];
+
+/// Collect the text of block elements under `element`, skipping boilerplate containers.
+fn collect_blocks(element: ElementRef, out: &mut Vec<String>) {
+    for child in element.children() {
+        let Some(child) = ElementRef::wrap(child) else { continue };
+        let name = child.value().name();
+        if SKIPPED.contains(&name) || child.value().attr("hidden").is_some() {
+            continue;
+        }
+        if BLOCKS.contains(&name) {
+            let text = collapse(&child.text().collect::<String>());
+            if !text.is_empty() {
+                out.push(text);
+            }
+        } else {
+            collect_blocks(child, out);
+        }
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn datelines_give_the_publication_date() {
+        assert_eq!(find_dateline("Title\nMarch 14, 2025 - In a move"), Some(date("2025-03-14")));
+        assert_eq!(find_dateline("Title\nMonday, May 18, 2015\nText"), Some(date("2015-05-18")));
+        assert_eq!(find_dateline("MOSCOW, Sept. 3, 2024 (Reuters) - x"), Some(date("2024-09-03")));
+        assert_eq!(find_dateline("Headline\n14 March 2025 — text"), Some(date("2025-03-14")));
+        assert_eq!(find_dateline("No date here.\nNor here."), None);
+    }
+
+    #[test]
+    fn json_lines_report_the_line_of_a_bad_article() {
+        let input = "{\"id\": \"a\", \"text\": \"Hello there.\", \"date\": \"2025-03-14T10:00:00+01:00\"}\n\n{bad\n{\"id\": 7, \"date\": \"yesterday-ish\", \"text\": \"x\"}\n";
+        let mut got = Vec::new();
+        read_jsonl(input.as_bytes(), "news.jsonl", &ReadOptions::default(), &mut |r| got.push(r));
+        assert_eq!(got.len(), 3);
+        let first = got[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.published), ("a", Some(date("2025-03-14"))));
+        assert!(got[1].as_ref().unwrap_err().to_string().starts_with("news.jsonl line 3: not a JSON article"));
+        assert_eq!(
+            got[2].as_ref().unwrap_err().to_string(),
+            "news.jsonl line 4: \"date\" is not a date: \"yesterday-ish\""
+        );
+    }
+
+    #[test]
+    fn html_gives_body_text_title_and_date_without_boilerplate() {
+        let html = r#"<html><head><title>Site | Talks</title>
+            <meta property="article:published_time" content="2015-05-18T09:00:00Z"></head>
+            <body><nav><a>Home</a></nav><article><h1>Leaders Meet</h1><p>The  leaders &amp; aides met.</p>
+            <aside>Read more</aside><p>They said so.</p></article><footer>(c) Site</footer></body></html>"#;
+        let a = read_html(html, Some("page".into()), "page.html".into(), &ReadOptions::default()).unwrap();
+        assert_eq!(a.text, "Leaders Meet\nThe leaders & aides met.\nThey said so.");
+        assert_eq!(a.title.as_deref(), Some("Leaders Meet"));
+        assert_eq!(a.published, Some(date("2015-05-18")));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_and_line() {
+        let err = decode(b"ok\nbad \xff here".to_vec(), "a.txt").unwrap_err();
+        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte 7 (line 2)");
+    }
+}

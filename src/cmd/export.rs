@@ -1,0 +1,16 @@
+//! `newskg export`: dump the store.
+
+use std::io::Write;
+
+use crate::cli::ExportArgs;
+use crate::store::KnowledgeStore;
+
+pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
+    let path = args.store.path();
+    anyhow::ensure!(path.exists(), "no store at {} (run `newskg load` first)", path.display());
+    let store = KnowledgeStore::open(&path)?;
+    let mut out = super::output(args.output.as_deref())?;
+    store.export(args.format, &mut out)?;
+    out.flush()?;
+    Ok(true)
+}

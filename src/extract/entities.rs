@@ -1,0 +1,636 @@
+//! Named entities: places and organisations from the gazetteers, and people, resolved to one entity each.
+//!
+//! People are found from evidence, not from capitalisation alone: a known given name, a title or honorific before
+//! the name, a middle initial, or a reporting verb after it. Headline-like lines discover nobody (Title Case makes
+//! every word look like a name); they only link names already found in the body. Within an article, surnames and
+//! shorter forms resolve to the full name ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::extract::{EntityKind, Facts, Mention};
+use crate::lexicon::{EntityClass, PlaceKind, LEXICON};
+use crate::text::{Document, Sentence, Span, Token, TokenKind};
+
+/// Words that are capitalised but never part of a person's name.
+const NOT_NAME: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "However",
+    "According",
+    "Meanwhile",
+    "Also",
+    "Yet",
+    "So",
+    "For",
+    "From",
+    "To",
+    "With",
+    "By",
+    "Of",
+    "Not",
+    "No",
+    "Yes",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "Every",
+    "Other",
+    "Another",
+    "Such",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "God",
+    "Internet",
+    "Photo",
+    "Image",
+    "Source",
+    "Sources",
+    "Reuters",
+    "AP",
+];
+
+/// Verbs after a name that show it is a person ("Peskov said").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "argued",
+    "insisted",
+    "warned",
+    "wrote",
+    "asked",
+    "replied",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "announced",
+    "revealed",
+    "confirmed",
+    "denied",
+    "claimed",
+    "believes",
+    "thinks",
+];
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase) || is_initial(word)
+}
+
+pub fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// A name found with its evidence.
+struct Candidate {
+    /// The name's words, honorifics and titles removed.
+    words: Vec<String>,
+    /// Whether it was found in a headline-like line (only linked, never discovered).
+    heading: bool,
+}
+
+/// A person being assembled: canonical words and the surface forms seen.
+struct PersonDraft {
+    key: Vec<String>,
+    forms: BTreeSet<String>,
+}
+
+/// Find places, organisations and people in the document and add them, with their mentions, to `facts`.
+pub fn extract(doc: &Document, facts: &mut Facts) {
+    let mut named: Vec<(Span, EntityClass, String)> = Vec::new();
+    for sentence in &doc.sentences {
+        gazetteer_matches(doc, sentence, &mut named);
+    }
+    let mut candidates = Vec::new();
+    for sentence in &doc.sentences {
+        find_names(doc, sentence, &named, &mut candidates);
+    }
+    let people = resolve_people(&candidates);
+    let person_mentions = link_people(doc, &people, &named);
+    let mut person_index = Vec::new();
+    for draft in &people {
+        let name = draft.key.join(" ");
+        let i = facts.entity(EntityKind::Person, &name);
+        for form in &draft.forms {
+            if *form != name {
+                facts.entities[i].alternate.insert(form.clone());
+            }
+        }
+        person_index.push(i);
+    }
+    for (span, p, reason) in &person_mentions {
+        let i = person_index[*p];
+        let surface = span.of(doc.text);
+        if surface != facts.entities[i].name {
+            facts.entities[i].alternate.insert(surface.to_string());
+        }
+        facts.mentions.push(Mention { span: *span, entity: i, reason: reason.clone() });
+    }
+    for (span, class, name) in named {
+        if person_mentions.iter().any(|(s, _, _)| s.overlaps(span)) {
+            continue;
+        }
+        let kind = match class {
+            EntityClass::Organization => EntityKind::Organization,
+            EntityClass::Place(PlaceKind::Country) => EntityKind::Country,
+            EntityClass::Place(PlaceKind::City) => EntityKind::City,
+            EntityClass::Place(PlaceKind::Region) => EntityKind::Region,
+            EntityClass::Place(PlaceKind::Place) => EntityKind::Place,
+        };
+        let i = facts.entity(kind, &name);
+        let surface = span.of(doc.text);
+        if surface != name {
+            facts.entities[i].alternate.insert(surface.to_string());
+        }
+        facts.mentions.push(Mention { span, entity: i, reason: "gazetteer".into() });
+    }
+}
+
+/// The parts of a hyphenated token with their spans ("U.S.-backed" → "U.S.", "backed").
+pub fn hyphen_parts(text: &str, token: &Token) -> Vec<Span> {
+    let s = token.span.of(text);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '-' && i > 0 && !s[..i].ends_with('-') {
+            parts.push(Span::new(token.span.start + start, token.span.start + i));
+            start = i + 1;
+        }
+    }
+    parts.push(Span::new(token.span.start + start, token.span.end));
+    parts
+}
+
+/// Longest gazetteer matches over runs of tokens, plus the named parts of hyphenated tokens.
+fn gazetteer_matches(doc: &Document, sentence: &Sentence, out: &mut Vec<(Span, EntityClass, String)>) {
+    let tokens = &sentence.tokens;
+    let lex = &*LEXICON;
+    let mut i = 0;
+    while i < tokens.len() {
+        let first = doc.tok(&tokens[i]);
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        for n in (1..=lex.max_gazetteer_tokens.min(tokens.len() - i)).rev() {
+            let key: Vec<&str> = tokens[i..i + n].iter().map(|t| doc.tok(t)).collect();
+            if let Some(entry) = lex.place_or_org(&key.join(" ")) {
+                let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+                out.push((span, entry.class, entry.name.clone()));
+                matched = n;
+                break;
+            }
+        }
+        if matched == 0 && first.contains('-') {
+            for part in hyphen_parts(doc.text, &tokens[i]) {
+                if let Some(entry) = lex.place_or_org(part.of(doc.text)) {
+                    out.push((part, entry.class, entry.name.clone()));
+                }
+            }
+        }
+        i += matched.max(1);
+    }
+}
+
+/// The token index range of each capitalised run (names with particles and initials).
+fn capitalised_runs(doc: &Document, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let lex = &*LEXICON;
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = doc.tok(&tokens[i]);
+        if tokens[i].kind != TokenKind::Word || !is_capitalised(w) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let w = doc.tok(&tokens[j]);
+            let next_cap = tokens.get(j + 1).is_some_and(|t| is_capitalised(doc.tok(t)));
+            if tokens[j].kind == TokenKind::Word && (is_capitalised(w) || lex.suffixes.contains(w))
+                || (lex.particles.contains(w) && next_cap)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        runs.push((i, j));
+        i = j;
+    }
+    runs
+}
+
+/// The length of the longest title (with rank prefixes) starting at token `i`, and its label.
+pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    let lex = &*LEXICON;
+    let mut prefix = String::new();
+    let mut k = i;
+    while k < tokens.len() {
+        let w = doc.tok(&tokens[k]).to_lowercase();
+        match lex.title_prefixes.get(&w) {
+            Some(p) if k + 1 < tokens.len() => {
+                prefix.push_str(p.trim());
+                if !p.ends_with('-') {
+                    prefix.push(' ');
+                }
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    for n in (1..=lex.max_title_tokens.min(tokens.len() - k)).rev() {
+        let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
+        if let Some(title) = lex.title(&key.join(" ")) {
+            return Some((k + n - i, format!("{prefix}{}", title.label)));
+        }
+    }
+    // A hyphenated prefix glued to the title: "vice-president", "co-founder", "ex-minister".
+    let w = doc.tok(tokens.get(k)?).to_lowercase();
+    if let Some((head, rest)) = w.split_once('-') {
+        if let (Some(p), Some(title)) =
+            (lex.title_prefixes.get(&format!("{head}-")).or(lex.title_prefixes.get(head)), lex.title(rest))
+        {
+            let joined = if p.ends_with('-') { format!("{p}{}", title.label) } else { format!("{p} {}", title.label) };
+            return Some((k + 1 - i, format!("{prefix}{joined}")));
+        }
+    }
+    None
+}
+
+/// Find name candidates in one sentence, stripping leading titles, honorifics, demonyms and places.
+fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, String)], out: &mut Vec<Candidate>) {
+    let lex = &*LEXICON;
+    let tokens = &sentence.tokens;
+    let heading = doc.in_heading(sentence);
+    for (start, end) in capitalised_runs(doc, tokens) {
+        let mut i = start;
+        let mut titled = false;
+        // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "adviser to Trump" is not.
+        if i > 0 {
+            let prev = doc.tok(&tokens[i - 1]);
+            if lex.is_honorific(prev) || ends_title(doc, tokens, i) {
+                titled = true;
+            }
+        }
+        while i < end {
+            let w = doc.tok(&tokens[i]);
+            let rest = end - i;
+            if NOT_NAME.contains(&w)
+                && !(i == start && rest > 1 && lex.given_names.contains(w) && !is_sentence_start(tokens, sentence, i))
+            {
+                i += 1;
+                titled = false;
+                continue;
+            }
+            if lex.is_honorific(w) {
+                titled = true;
+                i += 1;
+                continue;
+            }
+            if lex.demonyms.contains_key(w) && rest > 1 {
+                i += 1;
+                continue;
+            }
+            if let Some((n, _)) = title_at(doc, tokens, i).filter(|(n, _)| i + n < end) {
+                titled = true;
+                i += n;
+                continue;
+            }
+            if let Some(&(span, _, _)) = named.iter().find(|(s, _, _)| s.start == tokens[i].span.start) {
+                let n = tokens[i..end].iter().take_while(|t| t.span.end <= span.end).count();
+                if n > 0 && rest > n && !lex.given_names.contains(w) {
+                    i += n;
+                    titled = false;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Cut the run at the first word that cannot be in a name (a weekday, "The").
+        let mut j = i;
+        while j < end && !NOT_NAME.contains(&doc.tok(&tokens[j])) {
+            j += 1;
+        }
+        if j <= i {
+            continue;
+        }
+        let words: Vec<String> = tokens[i..j].iter().map(|t| doc.tok(t).to_string()).collect();
+        let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+        if named.iter().any(|(s, _, _)| *s == span) {
+            continue;
+        }
+        let first = words[0].as_str();
+        let given = lex.given_names.contains(first)
+            && (!lex.ambiguous_given_names.contains(first) || !is_sentence_start(tokens, sentence, i));
+        let middle_initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w));
+        let verb_after = tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
+            || (tokens.get(j).is_some_and(|t| doc.tok(t) == ",") && apposition_title(doc, tokens, j + 1));
+        let evidence = (words.len() >= 2 && (given || middle_initial))
+            || titled
+            || (verb_after && words.len() <= 3 && lex.place_or_org(&words.join(" ")).is_none());
+        let all_caps_word =
+            words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2);
+        if evidence && !all_caps_word && words.len() <= 5 {
+            out.push(Candidate { words, heading });
+        }
+    }
+}
+
+fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
+    tokens[i].span.start == sentence.span.start
+}
+
+/// Whether a title ends right before token `i` ("Kremlin spokesman | Dmitri").
+fn ends_title(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    (1..=LEXICON.max_title_tokens.min(i)).any(|n| {
+        let key: Vec<String> = tokens[i - n..i].iter().map(|t| doc.tok(t).to_lowercase()).collect();
+        LEXICON.title(&key.join(" ")).is_some()
+    })
+}
+
+/// Whether an apposition starting at token `i` begins with a title ("the U.S. special envoy").
+fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
+    for _ in 0..4 {
+        if i >= tokens.len() {
+            return false;
+        }
+        if title_at(doc, tokens, i).is_some() {
+            return true;
+        }
+        let w = doc.tok(&tokens[i]);
+        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former")
+            || is_capitalised(w)
+            || w.contains('.')
+        {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
+/// Canonical words of a name: honorifics gone, middle initials dropped ("Vladimir V. Putin" → "Vladimir Putin").
+fn canonical(words: &[String]) -> Vec<String> {
+    if words.len() <= 2 {
+        return words.to_vec();
+    }
+    let last = words.len() - 1;
+    words.iter().enumerate().filter(|(i, w)| *i == 0 || *i == last || !is_initial(w)).map(|(_, w)| w.clone()).collect()
+}
+
+/// Group the body's name candidates into people: same canonical name, or a shorter form of one full name.
+fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
+    let mut people: Vec<PersonDraft> = Vec::new();
+    let mut by_key: HashMap<Vec<String>, usize> = HashMap::new();
+    let body = || candidates.iter().filter(|c| !c.heading);
+    // Full names first, longest first, so that shorter forms can join them.
+    let mut full: Vec<&Candidate> = body().filter(|c| c.words.len() >= 2).collect();
+    full.sort_by_key(|c| std::cmp::Reverse(canonical(&c.words).len()));
+    for c in full {
+        let key = canonical(&c.words);
+        let existing = by_key.get(&key).copied().or_else(|| {
+            // "Tayyip Erdoğan" joins "Recep Tayyip Erdoğan": same surname, words in order.
+            people.iter().position(|p| p.key.last() == key.last() && is_subsequence(&key, &p.key))
+        });
+        let i = existing.unwrap_or_else(|| {
+            people.push(PersonDraft { key: key.clone(), forms: BTreeSet::new() });
+            people.len() - 1
+        });
+        by_key.insert(key, i);
+        people[i].forms.insert(c.words.join(" "));
+    }
+    for c in body().filter(|c| c.words.len() == 1) {
+        let word = &c.words[0];
+        let i =
+            people.iter().position(|p| p.key.last() == Some(word) || p.key.first() == Some(word) && p.key.len() == 1);
+        match i {
+            Some(i) => {
+                people[i].forms.insert(word.clone());
+            }
+            None => {
+                people.push(PersonDraft { key: vec![word.clone()], forms: BTreeSet::from([word.clone()]) });
+            }
+        }
+    }
+    people
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// Every mention of the people found: full forms, surnames (the nearest earlier bearer when two people share
+/// one), and names inside hyphenated words ("Trump-Putin"), in headlines too.
+fn link_people(
+    doc: &Document,
+    people: &[PersonDraft],
+    named: &[(Span, EntityClass, String)],
+) -> Vec<(Span, usize, String)> {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        let mut add = |form: String| {
+            let v = forms.entry(form).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        };
+        add(p.key.join(" "));
+        for form in &p.forms {
+            add(form.clone());
+        }
+        if p.key.len() >= 2 {
+            add(p.key.last().unwrap().clone());
+        }
+    }
+    let max_words = forms.keys().map(|f| f.split(' ').count()).max().unwrap_or(1);
+    let mut out: Vec<(Span, usize, String)> = Vec::new();
+    let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    let choose = |span: Span, found: &[usize], surface: &str, last_seen: &mut HashMap<usize, usize>| {
+        let p = if found.len() == 1 {
+            found[0]
+        } else {
+            *found.iter().max_by_key(|p| last_seen.get(p).copied().unwrap_or(0)).unwrap()
+        };
+        last_seen.insert(p, span.start + 1);
+        let name = people[p].key.join(" ");
+        let reason = if surface == name {
+            "full name".to_string()
+        } else if people[p].key.last().is_some_and(|l| l == surface) {
+            format!("surname of {name}")
+        } else {
+            format!("name form of {name}")
+        };
+        (span, p, reason)
+    };
+    for sentence in &doc.sentences {
+        let tokens = &sentence.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = 0;
+            if is_capitalised(doc.tok(&tokens[i])) {
+                for n in (1..=max_words.min(tokens.len() - i)).rev() {
+                    let key: Vec<&str> = tokens[i..i + n].iter().map(|t| doc.tok(t)).collect();
+                    let surface = key.join(" ");
+                    if let Some(found) = forms.get(&surface) {
+                        let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+                        // A place or organisation name that merely contains a surname stays what it is.
+                        let inside_named = named.iter().any(|(s, _, _)| s.contains(span) && *s != span && n == 1);
+                        if !inside_named {
+                            out.push(choose(span, found, &surface, &mut last_seen));
+                        }
+                        matched = n;
+                        break;
+                    }
+                }
+                if matched == 0 && doc.tok(&tokens[i]).contains('-') {
+                    for part in hyphen_parts(doc.text, &tokens[i]) {
+                        if let Some(found) = forms.get(part.of(doc.text)) {
+                            out.push(choose(part, found, part.of(doc.text), &mut last_seen));
+                        }
+                    }
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Facts;
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Document::parse(text);
+        let mut facts = Facts::default();
+        extract(&doc, &mut facts);
+        facts
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(i, e)| {
+                let mentions =
+                    facts.mentions.iter().filter(|m| m.entity == i).map(|m| m.span.of(text).to_string()).collect();
+                (e.name.clone(), mentions)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headline_words_are_not_people_but_headline_names_are_linked() {
+        let text = "Putin Meets U.S. Envoy in Moscow\nRussian President Vladimir V. Putin met the envoy. Putin smiled.";
+        let got = people(text);
+        assert_eq!(
+            got,
+            vec![("Vladimir Putin".to_string(), vec!["Putin".into(), "Vladimir V. Putin".into(), "Putin".into()])]
+        );
+    }
+
+    #[test]
+    fn titles_honorifics_and_reporting_verbs_are_evidence() {
+        let got = people("Kremlin spokesman Dmitri S. Peskov spoke. Mr. Okonkwo arrived. Lindqvist said it was over.");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Dmitri Peskov", "Okonkwo", "Lindqvist"]);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_two() {
+        let got = people("David Miller and Sarah Miller arrived. Later Sarah Miller spoke, and Miller agreed.");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["David Miller", "Sarah Miller"]);
+        // The bare surname goes to the bearer mentioned last.
+        assert_eq!(got[1].1.len(), 3);
+    }
+
+    #[test]
+    fn an_organisation_inside_a_hyphenated_word_does_not_stall_the_name_finder() {
+        // Regression: "Scientology-related" once looped forever in `find_names`.
+        assert!(people("Montalvo left Scientology-related employment. A Boeing-made plane landed.").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_pairs_name_both_people() {
+        let got = people("President Donald Trump spoke. Vladimir Putin listened. A Trump-Putin call is planned.");
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, m)| m.len() == 2), "{got:?}");
+    }
+}

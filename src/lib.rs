@@ -1,0 +1,14 @@
+#![doc = include_str!("../README.md")]
+
+pub mod article;
+pub mod cli;
+pub mod cmd;
+pub mod extract;
+pub mod graph;
+pub mod lexicon;
+pub mod queries;
+pub mod store;
+pub mod text;
+
+pub use article::Article;
+pub use extract::{run as extract_facts, Facts};

@@ -1,0 +1,369 @@
+//! The embedded Oxigraph store: open it, load an article's graph (replacing an earlier load), query, export.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::graph::{self, vocab::PREFIXES, Format};
+
+/// Errors of the store layer, each naming what failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {source}")]
+    Open { path: String, source: oxigraph::store::StorageError },
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("{name}: SPARQL syntax error: {source}")]
+    Syntax { name: String, source: oxigraph::sparql::SparqlSyntaxError },
+    #[error("{name}: {source}")]
+    Evaluation { name: String, source: oxigraph::sparql::QueryEvaluationError },
+    #[error("--param {0}: expected NAME=VALUE")]
+    Param(String),
+    #[error("output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// The store location when none is given: `$NEWSKG_STORE`, else `$XDG_DATA_HOME/newskg/store`,
+/// else `~/.local/share/newskg/store`.
+pub fn default_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("NEWSKG_STORE").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("newskg").join("store")
+}
+
+/// How query results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Trig,
+    Ntriples,
+    Nquads,
+    Rdfxml,
+    Jsonld,
+}
+
+/// The embedded store.
+pub struct KnowledgeStore {
+    store: Store,
+}
+
+impl KnowledgeStore {
+    /// Open (or create) the store at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(StoreError::Io)?;
+        }
+        let store =
+            Store::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        Ok(KnowledgeStore { store })
+    }
+
+    /// An in-memory store (for tests and one-off queries).
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(KnowledgeStore { store: Store::new()? })
+    }
+
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replace the named graph `graph` with `quads`, atomically.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut t = self.store.start_transaction()?;
+        t.clear_graph(graph)?;
+        t.extend(quads);
+        t.commit()?;
+        Ok(())
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Run a SPARQL query over the union of all article graphs and write its results.
+    pub fn query(
+        &self,
+        name: &str,
+        text: &str,
+        params: &[(String, String)],
+        format: ResultFormat,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, i) in PREFIXES {
+            evaluator = evaluator.with_prefix(*p, *i).map_err(|e| StoreError::Other(e.to_string()))?;
+        }
+        // Syntax errors are reported against the query as written, before parameters are bound.
+        let _checked =
+            evaluator.clone().parse_query(text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
+        let text = bind_parameters(text, params)?;
+        let mut query =
+            evaluator.parse_query(&text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
+        query.dataset_mut().set_default_graph_as_union();
+        let eval = |source| StoreError::Evaluation { name: name.into(), source };
+        match query.on_store(&self.store).execute().map_err(eval)? {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let rows: Vec<QuerySolution> = solutions.collect::<Result<_, _>>().map_err(eval)?;
+                write_solutions(&variables, &rows, format, out)
+            }
+            QueryResults::Boolean(b) => match results_format(format) {
+                Some(f) => {
+                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
+                    Ok(())
+                }
+                None => Ok(writeln!(out, "{b}")?),
+            },
+            QueryResults::Graph(triples) => {
+                let rdf = match format {
+                    ResultFormat::Trig => Format::Trig,
+                    ResultFormat::Ntriples => Format::Ntriples,
+                    ResultFormat::Nquads => Format::Nquads,
+                    ResultFormat::Rdfxml => Format::Rdfxml,
+                    ResultFormat::Jsonld => Format::Jsonld,
+                    _ => Format::Turtle,
+                };
+                let mut w = graph::serializer(rdf).for_writer(&mut *out);
+                for t in triples {
+                    w.serialize_triple(&t.map_err(eval)?)?;
+                }
+                w.finish()?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Write the whole store: every graph for TriG, N-Quads and JSON-LD; their union as one graph otherwise.
+    pub fn export(&self, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
+        let mut quads: Vec<Quad> = self.store.iter().collect::<Result<_, _>>()?;
+        if !format.has_graphs() {
+            for q in &mut quads {
+                q.graph_name = oxigraph::model::GraphName::DefaultGraph;
+            }
+        }
+        graph::sort_quads(&mut quads);
+        write_quads(format, &quads, out)?;
+        Ok(())
+    }
+
+    /// Dump one graph (or the default graph).
+    pub fn dump_graph(&self, graph: GraphNameRef<'_>, out: &mut dyn Write) -> Result<(), StoreError> {
+        self.store
+            .dump_graph_to_writer(graph, graph::serializer(Format::Turtle), out)
+            .map_err(|e| StoreError::Other(e.to_string()))?;
+        Ok(())
+    }
+}
+
+/// Write quads in `format`; formats without graphs get the triples once each.
+pub fn write_quads(format: Format, quads: &[Quad], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = graph::serializer(format).for_writer(out);
+    if format.has_graphs() {
+        for q in quads {
+            w.serialize_quad(q)?;
+        }
+    } else {
+        let mut last: Option<&Quad> = None;
+        for q in quads {
+            if last.is_some_and(|l| l.subject == q.subject && l.predicate == q.predicate && l.object == q.object) {
+                continue;
+            }
+            w.serialize_triple(oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+            last = Some(q);
+        }
+    }
+    w.finish()?;
+    Ok(())
+}
+
+/// Bind each parameter by a `VALUES ?name { term }` at the start of the WHERE group, so that the variable is
+/// bound for every pattern and filter at the top level of the query (`FILTER(CONTAINS(?n, ?person))`).
+pub fn bind_parameters(text: &str, params: &[(String, String)]) -> Result<String, StoreError> {
+    if params.is_empty() {
+        return Ok(text.to_string());
+    }
+    let brace =
+        where_brace(text).ok_or_else(|| StoreError::Other("parameters need a query with a WHERE clause".into()))?;
+    let mut values = String::new();
+    for (k, v) in params {
+        let var = Variable::new(k.as_str()).map_err(|_| StoreError::Param(format!("{k}={v}")))?;
+        let used = [format!("?{k}"), format!("${k}")].iter().any(|f| {
+            text.match_indices(f.as_str())
+                .any(|(i, _)| !text[i + f.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+        });
+        if !used {
+            return Err(StoreError::Other(format!("--param {k}: the query has no variable ?{k}")));
+        }
+        values.push_str(&format!(" VALUES {var} {{ {} }}", param_term(v)));
+    }
+    Ok(format!("{}{values}\n{}", &text[..=brace], &text[brace + 1..]))
+}
+
+/// The byte offset of the `{` that opens the WHERE group, skipping comments, strings and IRIs.
+fn where_brace(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut seen_where = false;
+    let mut first_brace = None;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != q {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'<' => {
+                // An IRI has no whitespace before its `>`; a less-than operator is followed by a space or a value.
+                let rest = &text[i + 1..];
+                if let Some(end) = rest.find(|c: char| c == '>' || c.is_whitespace()) {
+                    if rest[end..].starts_with('>') {
+                        i += end + 1;
+                    }
+                }
+            }
+            b'{' => {
+                if seen_where {
+                    return Some(i);
+                }
+                first_brace.get_or_insert(i);
+            }
+            b'W' | b'w' if text[i..].len() >= 5 && text[i..i + 5].eq_ignore_ascii_case("where") => {
+                let before = i == 0 || !(bytes[i - 1] as char).is_alphanumeric();
+                let after = text[i + 5..].starts_with(|c: char| !c.is_alphanumeric() && c != '_');
+                if before && after {
+                    seen_where = true;
+                    i += 4;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // `SELECT * { ... }` without the WHERE keyword.
+    first_brace.filter(|_| !seen_where && !text.to_ascii_uppercase().contains("CONSTRUCT"))
+}
+
+/// A `--param` value: `<iri>` is an IRI, anything else a plain string.
+fn param_term(value: &str) -> Term {
+    if let Some(inner) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        if let Ok(n) = NamedNode::new(inner) {
+            return n.into();
+        }
+    }
+    oxigraph::model::Literal::new_simple_literal(value).into()
+}
+
+fn results_format(format: ResultFormat) -> Option<QueryResultsFormat> {
+    match format {
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    }
+}
+
+fn write_solutions(
+    variables: &[Variable],
+    rows: &[QuerySolution],
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    if let Some(f) = results_format(format) {
+        let mut w =
+            QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables.to_vec())?;
+        for row in rows {
+            w.serialize(row)?;
+        }
+        w.finish()?;
+        return Ok(());
+    }
+    // A plain-text table, terms shortened with the contract's prefixes.
+    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| variables.iter().map(|v| row.get(v).map(display_term).unwrap_or_default()).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
+        let padded: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        writeln!(out, "{}", padded.join("  ").trim_end())
+    };
+    line(out, &header)?;
+    line(out, &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>())?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+/// A term as a person reads it: a literal's text, an IRI shortened with a known prefix.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (p, ns) in PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(ns) {
+                    return format!("{p}:{local}");
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::Literal(l) => l.value().replace('\n', " "),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_bind_at_the_start_of_the_where_group() {
+        let q = "# the {x} in a comment\nSELECT ?n WHERE { ?p <http://x/n> ?n FILTER(CONTAINS(?n, ?person)) }";
+        let bound = bind_parameters(q, &[("person".into(), "Pu\"tin".into())]).unwrap();
+        assert!(bound.contains("WHERE { VALUES ?person { \"Pu\\\"tin\" }\n ?p"), "{bound}");
+        let construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?s = ?x) }";
+        assert!(bind_parameters(construct, &[("x".into(), "<http://e/1>".into())])
+            .unwrap()
+            .contains("WHERE { VALUES ?x { <http://e/1> }"));
+        let err = bind_parameters(q, &[("nobody".into(), "x".into())]).unwrap_err();
+        assert_eq!(err.to_string(), "--param nobody: the query has no variable ?nobody");
+    }
+}

@@ -1,0 +1,165 @@
+//! The command line: formats, determinism, errors and exit codes, store replacement.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::common::{fixture, root};
+
+fn newskg() -> Command {
+    let mut c = Command::cargo_bin("newskg").unwrap();
+    c.env_remove("NEWSKG_STORE");
+    c
+}
+
+fn examples() -> std::path::PathBuf {
+    root().join("examples/articles")
+}
+
+#[test]
+fn nquads_are_byte_identical_across_runs_and_thread_counts() {
+    let run =
+        |threads: &str| newskg().args(["extract", "-f", "nquads", "-j", threads]).arg(examples()).output().unwrap();
+    let one = run("1");
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    let again = run("1");
+    let two = run("2");
+    assert!(one.stdout.len() > 10_000);
+    assert_eq!(one.stdout, again.stdout);
+    assert_eq!(one.stdout, two.stdout);
+    // Sorted, one quad a line.
+    let text = String::from_utf8(one.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.iter().all(|l| l.ends_with(" .")));
+}
+
+#[test]
+fn every_rdf_format_parses_back_to_the_same_number_of_statements() {
+    let nquads = newskg().args(["extract", "-f", "nquads"]).arg(fixture()).output().unwrap();
+    let quads = String::from_utf8(nquads.stdout).unwrap().lines().count();
+    for (format, parse_as) in
+        [("turtle", "ttl"), ("trig", "trig"), ("ntriples", "nt"), ("rdfxml", "rdf"), ("jsonld", "jsonld")]
+    {
+        let out = newskg().args(["extract", "-f", format]).arg(fixture()).output().unwrap();
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::from_extension(parse_as).unwrap());
+        let parsed =
+            parser.for_slice(&out.stdout).collect::<Result<Vec<_>, _>>().unwrap_or_else(|e| panic!("{format}: {e}"));
+        // One article: its graph's triples are the quads, whatever the format.
+        assert_eq!(parsed.len(), quads, "{format}");
+    }
+}
+
+#[test]
+fn load_query_export_and_reload_replaces_the_article() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    newskg()
+        .args(["load", "--store"])
+        .arg(&store)
+        .arg(fixture())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("loaded 1 article"));
+    let count = |store: &std::path::Path| {
+        let out = newskg()
+            .args(["query", "-f", "csv", "--store"])
+            .arg(store)
+            .args(["-e", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().lines().nth(1).unwrap().trim().parse::<usize>().unwrap()
+    };
+    let first = count(&store);
+    assert!(first > 100);
+    newskg().args(["load", "--store"]).arg(&store).arg(fixture()).assert().success();
+    assert_eq!(count(&store), first, "loading the same article again replaces its graph");
+    // The store location can come from the environment too.
+    newskg()
+        .env("NEWSKG_STORE", &store)
+        .args(["query", "who-met-whom", "-f", "csv", "--param", "person=Witkoff"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Steve Witkoff,Vladimir Putin,Moscow,Occurred"));
+    let export = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert_eq!(String::from_utf8(export.stdout).unwrap().lines().count(), first);
+}
+
+#[test]
+fn a_batch_with_one_bad_article_loads_the_rest_and_exits_1() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    newskg()
+        .args(["load", "--store"])
+        .arg(&store)
+        .arg(root().join("tests/fixtures/bad/batch.jsonl"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("batch.jsonl line 2: not a JSON article"))
+        .stderr(predicate::str::contains("loaded 2 articles"));
+    newskg()
+        .args(["query", "-f", "csv", "--store"])
+        .arg(&store)
+        .args(["-e", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id"])
+        .assert()
+        .success()
+        .stdout("id\r\ngood-1\r\ngood-2\r\n");
+}
+
+#[test]
+fn bad_inputs_get_one_line_errors_naming_the_input_and_place() {
+    let bad = root().join("tests/fixtures/bad");
+    let cases = [
+        (bad.join("invalid-utf8.txt"), "invalid-utf8.txt: invalid UTF-8 at byte 14 (line 2)"),
+        (bad.join("empty.txt"), "empty.txt: the article is empty"),
+        (bad.join("missing.txt"), "missing.txt: cannot read: no such file or directory"),
+    ];
+    for (path, message) in cases {
+        let out = newskg().arg("extract").arg(&path).arg(fixture()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{message}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(message), "want {message:?}, got {err:?}");
+        // The good article is still extracted.
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Witkoff"));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    newskg().args(["extract", "-f", "yaml"]).arg(fixture()).assert().code(2).stderr(predicate::str::contains("yaml"));
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    newskg().args(["load", "--store"]).arg(&store).arg(fixture()).assert().success();
+    newskg()
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["-e", "SELECT ?x WHERE { ?x ?y }"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-e: SPARQL syntax error"));
+    newskg()
+        .args(["query", "no-such-query", "--store"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no saved query named \"no-such-query\""));
+}
+
+#[test]
+fn stdin_and_html_inputs() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    newskg()
+        .args(["extract", "-f", "ntriples", "--date", "2025-03-14"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"2025-03-13\"^^<http://www.w3.org/2001/XMLSchema#date>"));
+    let html = examples().join("asylum-seekers-rescued-off-indonesian-coast-2015-05-18.html");
+    newskg()
+        .args(["extract", "-f", "ntriples"])
+        .arg(html)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<https://schema.org/datePublished> \"2015-05-18\""));
+}

@@ -1,0 +1,7 @@
+//! Integration tests, one module per feature.
+
+mod cli;
+mod common;
+mod ontology;
+mod pipeline;
+mod queries;

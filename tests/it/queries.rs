@@ -1,0 +1,60 @@
+//! The saved queries: each parses, says what it answers, and gives the expected rows on the example article.
+
+use crate::common::{fixture, read, rows, store_with};
+use newskg::queries::{describe, SAVED};
+
+#[test]
+fn every_saved_query_documents_itself_and_runs() {
+    assert!(SAVED.len() >= 6);
+    let store = store_with(&read(&fixture()));
+    for (name, text) in SAVED {
+        let (summary, params) = describe(text);
+        assert!(summary.len() > 20, "{name}: no comment saying what it answers");
+        // Bind every parameter to something present in the example article.
+        let bindings: Vec<(&str, &str)> = params
+            .iter()
+            .filter(|p| !p.contains("(optional)"))
+            .map(|p| {
+                let var = p.split_whitespace().next().unwrap();
+                let value = match var {
+                    "role" => "president",
+                    "second" => "Trump",
+                    _ => "Putin",
+                };
+                (var, value)
+            })
+            .collect();
+        let r = rows(&store, text, &bindings);
+        assert!(!r.is_empty(), "{name} gave no rows with {bindings:?}");
+    }
+}
+
+fn saved(name: &str) -> &'static str {
+    newskg::queries::find_saved(name).unwrap()
+}
+
+#[test]
+fn saved_queries_answer_the_questions_of_the_example_article() {
+    let store = store_with(&read(&fixture()));
+    let met = rows(&store, saved("who-met-whom"), &[("person", "Putin")]);
+    assert!(
+        met.iter().any(|r| r.starts_with("2025-03-13,Meeting,Vladimir Putin,Steve Witkoff,Moscow,Occurred")),
+        "{met:?}"
+    );
+    assert!(met.iter().any(|r| r.contains("PhoneCall,Vladimir Putin,Trump,,Planned")), "{met:?}");
+    let presidents = rows(&store, saved("people-with-role"), &[("role", "president")]);
+    assert_eq!(presidents.len(), 2, "{presidents:?}");
+    let roles = rows(&store, saved("roles-of-person"), &[("person", "Waltz")]);
+    assert!(
+        roles[0].starts_with("Michael Waltz,national security adviser,,Trump,false,national security adviser"),
+        "{roles:?}"
+    );
+    let both = rows(&store, saved("articles-with-both"), &[("first", "Witkoff"), ("second", "Peskov")]);
+    assert_eq!(both.len(), 1);
+    let none = rows(&store, saved("articles-with-both"), &[("first", "Witkoff"), ("second", "Nobody")]);
+    assert!(none.is_empty());
+    let about = rows(&store, saved("about-person"), &[("person", "Waltz")]);
+    assert!(about[0].contains("national security adviser to Trump"), "{about:?}");
+    let timeline = rows(&store, saved("timeline"), &[]);
+    assert!(timeline.first().is_some_and(|r| r.starts_with("2025-03-13,Meeting")), "{timeline:?}");
+}
