@@ -332,7 +332,10 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                     .iter()
                     .any(|m| m.span.start == t.span.start && facts.entities[m.entity].kind == EntityKind::Person)
             });
-            if followed_by_name || (i > 0 && doc.tok(&tokens[i - 1]) == "'s") {
+            let title_span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+            // A title already read as a role ("Michael Waltz, national security adviser") refers to nobody new.
+            let a_role = facts.roles.iter().any(|r| r.spans.iter().any(|s| s.overlaps(title_span)));
+            if followed_by_name || a_role || (i > 0 && doc.tok(&tokens[i - 1]) == "'s") {
                 continue;
             }
             let holders: BTreeSet<usize> = facts
@@ -344,7 +347,7 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
             let prev = |k: usize| if i >= k { doc.tok(&tokens[i - k]).to_lowercase() } else { String::new() };
             let plural = prev(1) == "two" || prev(1) == "both" || prev(2) == "both";
             if (plural && holders.len() == 2) || (!plural && holders.len() == 1) {
-                let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+                let span = title_span;
                 let entities: Vec<usize> = holders.into_iter().collect();
                 if entities.len() == 1 {
                     let name = facts.entities[entities[0]].name.clone();
@@ -374,12 +377,20 @@ fn slot_at(slots: &[Slot], i: usize) -> Option<&Slot> {
 /// The slot starting at or just after `i` (skipping articles and titles), with coordinated slots ("X and Y").
 fn slots_from(doc: &Document, tokens: &[Token], slots: &[Slot], mut i: usize, out: &mut BTreeSet<usize>) -> bool {
     let mut any = false;
-    for _ in 0..4 {
-        let Some(mut slot) = slots.iter().find(|s| s.start >= i && s.start <= i + 3) else { break };
+    for round in 0..4 {
+        // The first slot may follow a preposition or article; a coordinated one follows "and" or "," directly.
+        let reach = if round == 0 { 3 } else { 0 };
+        let Some(mut slot) = slots.iter().find(|s| s.start >= i && s.start <= i + reach) else { break };
         // "with U.S. special envoy Steve Witkoff": the country premodifies a title; the actor is the person.
         if let Some((n, _)) = title_at(doc, tokens, slot.end) {
-            if let Some(person) = slots.iter().find(|s| s.start == slot.end + n) {
-                slot = person;
+            // The person named after the title, or the title itself when it refers to one ("U.S. Envoy").
+            let holder = slots.iter().find(|s| s.start == slot.end + n).or_else(|| {
+                slots.iter().find(|s| s.start == slot.end && s.end == slot.end + n && s.entities != slot.entities)
+            });
+            match holder {
+                Some(person) => slot = person,
+                // "the U.S. special envoy" without a name: the country is not an actor.
+                None => break,
             }
         }
         out.extend(&slot.entities);
@@ -388,6 +399,9 @@ fn slots_from(doc: &Document, tokens: &[Token], slots: &[Slot], mut i: usize, ou
         let next = tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
         if next == "and" || next == "," {
             i += 1;
+            if tokens.get(i).is_some_and(|t| matches!(doc.tok(t), "the" | "The")) {
+                i += 1;
+            }
             continue;
         }
         break;

@@ -48,7 +48,8 @@ impl Format {
 pub fn serializer(format: Format) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format.rdf_format());
     if !matches!(format, Format::Ntriples | Format::Nquads | Format::Jsonld) {
-        for (prefix, iri) in PREFIXES {
+        // `kg:` is for display only: its local names hold `/` and `#`, which Turtle would have to escape.
+        for (prefix, iri) in PREFIXES.iter().filter(|(p, _)| *p != "kg") {
             s = s.with_prefix(*prefix, *iri).expect("valid prefix");
         }
     }

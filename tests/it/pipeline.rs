@@ -92,6 +92,13 @@ fn one_meeting_of_putin_and_witkoff_in_moscow_on_march_13() {
         "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a nkg:Meeting ; sem:hasActor/schema:name \"Steve Witkoff\", \"Vladimir Putin\" }",
     );
     assert_eq!(all, "1");
+    // Its actors are the two people, not the country premodifying "special envoy".
+    let actors = rows(
+        &s,
+        "SELECT ?n WHERE { ?e a nkg:Meeting ; sem:hasTimeStamp ?d ; sem:hasActor/schema:name ?n } ORDER BY ?n",
+        &[],
+    );
+    assert_eq!(actors, ["Steve Witkoff", "Vladimir Putin"]);
     // The headline, the lead and the body tell the same meeting: one event, several triggers.
     let triggers = value(
         &s,
