@@ -1,0 +1,454 @@
+#!/usr/bin/env python3
+"""Convert newskg's graph (N-Quads, as printed by `newskg extract -f nquads`) into the
+scorer's SYSTEM JSONL: one object per article with its "id" and the layers
+
+  timex         {"id", "start", "end", "text", "type", "value"[, "mod"]}
+  entities      {"id", "start", "end", "text", "type": PER|ORG|LOC, "entity": IRI}
+  events        {"id", "start", "end", "text", "class", "event": IRI[, "status"]}   one per trigger mention
+  participants  {"event": event-row id, "argument": entity-row id, "role"}
+  persons       {"name", "aliases", "mentions": [[start, end], ...]}
+  roles         {"person", "role", "role_text", "span": [start, end], "org", "towards", "former"}
+
+plus "text" (nif:isString) and "dct" (schema:datePublished), so that score.py can warn
+when the text newskg saw differs from the gold text.
+
+Standard library only. Graph shape read (see /work/shared/CONTRACT.md and ontology/newskg.ttl):
+  * article: `?a a schema:NewsArticle ; schema:identifier "ID"`; one named graph per article
+    (a graph with several articles is split by the mentions' nif:referenceContext);
+  * mention: `?m a nif:Phrase ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; itsrdf:taIdentRef ?x`
+    (code-point offsets, end exclusive). Mention IRIs are keyed by their span, so one node
+    can be several mentions at once; each itsrdf:taIdentRef is classified by its target:
+    a schema:Person / Organization / Place (Country, City, AdministrativeArea) -> entity
+    mention; an org:Role -> role-title mention; a sem:Event -> trigger. Time-expression,
+    role-title and trigger mentions are not entities; nor, unless --all-mentions, entity
+    mentions that are not names (nkg:resolvedBy "title of ...": "the co-founder" linked to
+    Steve Jobs; or a span without an upper-case letter);
+  * time expression: a mention `a nkg:TimeExpression ; nkg:timexType ; nkg:timexValue [; nkg:timexMod]`;
+  * role: `?r a org:Membership ; org:member ; org:role ?c (skos:prefLabel) ; org:organization ;
+    nkg:roleTowards ; nkg:former ; prov:wasDerivedFrom ?mention`;
+  * event: `?v a sem:Event, nkg:CLASS ; sem:hasActor ; sem:hasPlace ; nkg:trigger ?mention`.
+
+Participants: for each event row (trigger mention) and each sem:hasActor entity, the mention
+of that entity nearest to the trigger (same nif:sentence preferred, then character
+distance); role = --actor-role (default Arg0). sem:hasPlace entities likewise with
+--place-role (default Argm-LOC; --place-role "" leaves places out).
+
+Event classes: the nkg: class local name ("Meeting"); with --event-classes meantime they are
+mapped to MEANTIME's classes (Statement, Announcement, PressConference, Proposal,
+Rejection, Threat -> SPEECH_COGNITIVE; everything else -> OTHER) so that score.py's class
+accuracy means something on meantime_dev. Spans and F1 are the same either way.
+
+Usage:
+  newskg extract -f nquads --input-format jsonl DEV.jsonl | python3 eval/graph_to_system.py - -o SYS.jsonl
+  python3 eval/graph_to_system.py graph.nq [more.nq ...] -o SYS.jsonl [--gold DEV.jsonl]
+With --gold, documents of GOLD that have no article in the graph are written too (empty
+layers), in GOLD's order.
+"""
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from urllib.parse import unquote
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SCHEMA = "https://schema.org/"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
+NKG = "https://w3id.org/newskg/ontology#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+
+TYPE = RDF + "type"
+PLACE_CLASSES = {SCHEMA + c for c in ("Place", "Country", "City", "AdministrativeArea", "State",
+                                      "Continent", "Landform", "LandmarksOrHistoricalBuildings")}
+ENTITY_CLASSES = {SCHEMA + "Person": "PER", SCHEMA + "Organization": "ORG",
+                  **{c: "LOC" for c in PLACE_CLASSES}}
+TYPE_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
+# nkg: classes that are not event classes
+NKG_NON_EVENT = {NKG + "TimeExpression", NKG + "EventStatus"}
+MEANTIME_SPEECH = {"Statement", "Announcement", "PressConference", "Proposal", "Rejection", "Threat"}
+
+# ------------------------------------------------------------------ N-Quads parsing
+
+IRI_RE = r"<((?:[^>\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>"
+BNODE_RE = r"_:([^\s<>\"]+)"
+LIT_RE = r'"((?:[^"\\\n\r]|\\.)*)"(?:\^\^' + IRI_RE + r"|@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?"
+TERM_RE = "(?:" + IRI_RE + "|" + BNODE_RE + "|" + LIT_RE + ")"
+WS = r"[ \t]*"
+LINE_RE = re.compile(r"^" + WS + TERM_RE + WS + TERM_RE + WS + TERM_RE + r"(?:" + WS + TERM_RE + r")?" + WS
+                     + r"\." + WS + r"(?:#.*)?$")
+# groups per term: iri, bnode, literal text, datatype iri, language = 5
+ESC_RE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+SIMPLE_ESC = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def unescape(s):
+    if "\\" not in s:
+        return s
+
+    def rep(m):
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        if m.group(2):
+            return chr(int(m.group(2), 16))
+        c = m.group(3)
+        if c in SIMPLE_ESC:
+            return SIMPLE_ESC[c]
+        raise ValueError(f"bad escape \\{c}")
+
+    s = ESC_RE.sub(rep, s)
+    # surrogate pairs written as two \\u escapes
+    try:
+        return s.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return s
+
+
+class IRI(str):
+    """An IRI (a str subclass, so it can be compared with plain strings)."""
+    __slots__ = ()
+
+
+class BNode(str):
+    __slots__ = ()
+
+
+class Literal(str):
+    """A literal's lexical form, with .datatype and .lang."""
+    __slots__ = ("datatype", "lang")
+
+    def __new__(cls, value, datatype=None, lang=None):
+        obj = super().__new__(cls, value)
+        obj.datatype = datatype
+        obj.lang = lang
+        return obj
+
+
+def _term(groups):
+    iri, bnode, lit, dt, lang = groups
+    if iri is not None:
+        return IRI(unescape(iri))
+    if bnode is not None:
+        return BNode("_:" + bnode)
+    return Literal(unescape(lit), IRI(unescape(dt)) if dt is not None else None, lang)
+
+
+def parse_nquads(lines, origin="<input>"):
+    """Yield (subject, predicate, object, graph-or-None) for each statement."""
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = LINE_RE.match(line)
+        if not m:
+            raise SystemExit(f"{origin}:{n}: not an N-Quads statement: {line[:200]}")
+        g = m.groups()
+        s, p, o = _term(g[0:5]), _term(g[5:10]), _term(g[10:15])
+        graph = _term(g[15:20]) if any(x is not None for x in g[15:20]) else None
+        if isinstance(s, Literal) or not isinstance(p, IRI) or isinstance(graph, Literal):
+            raise SystemExit(f"{origin}:{n}: malformed statement: {line[:200]}")
+        yield s, p, o, graph
+
+
+# ------------------------------------------------------------------ graph access
+
+class Graph:
+    def __init__(self):
+        self.spo = defaultdict(lambda: defaultdict(list))
+        self.seen = set()
+
+    def add(self, s, p, o):
+        key = (s, p, type(o), o, getattr(o, "datatype", None), getattr(o, "lang", None))
+        if key not in self.seen:
+            self.seen.add(key)
+            self.spo[s][p].append(o)
+
+    def objects(self, s, p):
+        return self.spo.get(s, {}).get(p, [])
+
+    def one(self, s, p):
+        objs = self.objects(s, p)
+        return objs[0] if objs else None
+
+    def types(self, s):
+        return set(self.objects(s, TYPE))
+
+    def subjects_of_type(self, cls):
+        return [s for s, po in self.spo.items() if cls in po.get(TYPE, [])]
+
+
+def local_name(iri):
+    return re.split(r"[#/]", iri)[-1]
+
+
+def as_int(lit):
+    return int(str(lit).strip())
+
+
+def as_bool(lit):
+    return str(lit).strip().lower() in ("true", "1")
+
+
+# ------------------------------------------------------------------ conversion
+
+def article_docs(graph, graph_name):
+    """[(article node, id)] of the articles in one graph."""
+    out = []
+    for a in sorted(graph.subjects_of_type(SCHEMA + "NewsArticle")):
+        ident = graph.one(a, SCHEMA + "identifier")
+        if ident is None:
+            ident = unquote(local_name(str(graph_name or a)))
+        out.append((a, str(ident)))
+    return out
+
+
+def is_nominal(g, m, text):
+    """A mention that refers to an entity without naming it: newskg links titles to their holder
+    ("The co-founder ..." -> Steve Jobs, nkg:resolvedBy "title of Steve Jobs"). The entity and
+    persons layers are about names, so such mentions are left out of both (--all-mentions keeps
+    them): nkg:resolvedBy starting with "title", or a span without any upper-case letter."""
+    if not any(c.isupper() for c in text):
+        return True
+    return any(str(r).lower().startswith("title") for r in g.objects(m, NKG + "resolvedBy"))
+
+
+def convert_article(g, article, doc_id, single, args):
+    text = g.one(article, NIF + "isString")
+    dct = g.one(article, SCHEMA + "datePublished")
+
+    def in_article(m):
+        if single:
+            return True
+        ctx = g.objects(m, NIF + "referenceContext")
+        return not ctx or article in ctx
+
+    def span_of(m):
+        b, e = g.one(m, NIF + "beginIndex"), g.one(m, NIF + "endIndex")
+        if b is None or e is None:
+            return None
+        return as_int(b), as_int(e)
+
+    def anchor(m, s, e):
+        a = g.one(m, NIF + "anchorOf")
+        if a is not None:
+            return str(a)
+        return text[s:e] if text is not None else ""
+
+    phrases = [m for m in g.subjects_of_type(NIF + "Phrase") if in_article(m)]
+    phrases += [m for m in g.subjects_of_type(NKG + "TimeExpression")
+                if m not in phrases and in_article(m)]
+
+    # entity types
+    def entity_type(x):
+        ts = [ENTITY_CLASSES[c] for c in g.types(x) if c in ENTITY_CLASSES]
+        return min(ts, key=TYPE_PRIORITY.get) if ts else None
+
+    def name_of(x):
+        n = g.objects(x, SCHEMA + "name")
+        if n:
+            return str(n[0])
+        lab = g.objects(x, RDFS + "label")
+        return str(lab[0]) if lab else (unquote(local_name(x)) if x else None)
+
+    timex, entities, ent_mentions = [], [], defaultdict(list)   # entity -> [(s, e, row)]
+    sentence = {}
+    seen_ent = set()
+    for m in sorted(phrases, key=lambda m: (span_of(m) or (0, 0), str(m))):
+        sp = span_of(m)
+        if sp is None or sp[1] <= sp[0]:
+            continue
+        s, e = sp
+        sentence[m] = g.one(m, NIF + "sentence")
+        if NKG + "TimeExpression" in g.types(m):
+            t = {"id": f"t{len(timex) + 1}", "start": s, "end": e, "text": anchor(m, s, e),
+                 "type": str(g.one(m, NKG + "timexType") or ""), "value": str(g.one(m, NKG + "timexValue") or "")}
+            mod = g.one(m, NKG + "timexMod")
+            if mod is not None:
+                t["mod"] = str(mod)
+            timex.append(t)
+        nominal = not args.all_mentions and is_nominal(g, m, anchor(m, s, e))
+        for target in g.objects(m, ITSRDF + "taIdentRef"):
+            typ = entity_type(target)
+            if typ is None or nominal:
+                continue                          # role title, event trigger, unknown, or not a name
+            key = (s, e, typ)
+            if key in seen_ent:
+                row = next(r for r in entities if (r["start"], r["end"], r["type"]) == key)
+            else:
+                seen_ent.add(key)
+                row = {"id": f"e{len(entities) + 1}", "start": s, "end": e, "text": anchor(m, s, e),
+                       "type": typ, "entity": str(target)}
+                entities.append(row)
+            ent_mentions[target].append((s, e, row, sentence[m]))
+
+    # events: one row per (event, trigger mention)
+    events, participants = [], []
+    seen_ev = set()
+    for v in sorted(g.subjects_of_type(SEM + "Event")):
+        triggers = [m for m in g.objects(v, NKG + "trigger") if in_article(m)]
+        if not triggers:
+            continue
+        classes = [c for c in g.types(v) if c.startswith(NKG) and c not in NKG_NON_EVENT]
+        # most specific: a class no other class of the node is a subclass of is unknown here,
+        # so prefer the one that is not a known superclass (Announcement over Statement)
+        names = sorted(local_name(c) for c in classes)
+        if "Announcement" in names and "Statement" in names:
+            names.remove("Statement")
+        cls = names[0] if names else "Event"
+        if args.event_classes == "meantime":
+            cls = "SPEECH_COGNITIVE" if cls in MEANTIME_SPEECH else "OTHER"
+        status = g.one(v, NKG + "status")
+        for m in sorted(triggers, key=lambda m: span_of(m) or (0, 0)):
+            sp = span_of(m)
+            if sp is None or sp[1] <= sp[0]:
+                continue
+            s, e = sp
+            if (s, e, cls) in seen_ev:
+                continue
+            seen_ev.add((s, e, cls))
+            row = {"id": f"v{len(events) + 1}", "start": s, "end": e, "text": anchor(m, s, e), "class": cls,
+                   "event": str(v)}
+            if status is not None:
+                row["status"] = local_name(status)
+            events.append(row)
+            sent = g.one(m, NIF + "sentence")
+            args_done = set()
+            for prop, role in ((SEM + "hasActor", args.actor_role), (SEM + "hasPlace", args.place_role)):
+                if role == "" and prop == SEM + "hasPlace":
+                    continue
+                for x in g.objects(v, prop):
+                    cands = ent_mentions.get(x)
+                    if not cands:
+                        continue
+
+                    def dist(c):
+                        cs, ce, _, csent = c
+                        gap = max(cs - e, s - ce, 0)
+                        return (0 if sent is not None and csent == sent else 1, gap, cs)
+                    best = min(cands, key=dist)
+                    if best[2]["id"] in args_done:
+                        continue
+                    args_done.add(best[2]["id"])
+                    participants.append({"event": row["id"], "argument": best[2]["id"], "role": role})
+
+    # persons
+    persons = []
+    for p in sorted(set(g.subjects_of_type(SCHEMA + "Person")) | {x for x in ent_mentions
+                                                                  if entity_type(x) == "PER"}):
+        spans = sorted({(s, e) for s, e, _, _ in ent_mentions.get(p, [])})
+        if not single and not spans:
+            continue
+        name = name_of(p)
+        aliases = [str(a) for a in g.objects(p, SCHEMA + "alternateName") if str(a) != name]
+        persons.append({"name": name, "aliases": sorted(set(aliases), key=aliases.index),
+                        "mentions": [list(x) for x in spans]})
+    persons.sort(key=lambda p: (p["mentions"][0] if p["mentions"] else [1 << 60, 0], p["name"]))
+
+    # roles
+    roles = []
+    for r in sorted(g.subjects_of_type(ORG + "Membership")):
+        derived = [m for m in g.objects(r, PROV + "wasDerivedFrom") if span_of(m)]
+        if not single and not any(in_article(m) for m in derived):
+            continue
+        member = g.one(r, ORG + "member")
+        role_node = g.one(r, ORG + "role")
+        label = g.one(role_node, SKOS + "prefLabel") if role_node is not None else None
+        if label is None and role_node is not None:
+            label = g.one(role_node, RDFS + "label") or unquote(local_name(role_node)).replace("-", " ")
+        org = g.one(r, ORG + "organization")
+        towards = g.one(r, NKG + "roleTowards")
+        former = g.one(r, NKG + "former")
+        item = {"person": name_of(member) if member is not None else None,
+                "role": str(label) if label is not None else None,
+                "role_text": None, "span": None,
+                "org": name_of(org) if org is not None else None,
+                "towards": name_of(towards) if towards is not None else None,
+                "former": bool(former is not None and as_bool(former))}
+        if derived:
+            m = min(derived, key=span_of)
+            s, e = span_of(m)
+            item["role_text"] = anchor(m, s, e)
+            item["span"] = [s, e]
+        roles.append(item)
+    roles.sort(key=lambda r: (r["span"] or [1 << 60, 0], r["person"] or "", r["role"] or ""))
+
+    doc = {"id": doc_id}
+    if text is not None:
+        doc["text"] = str(text)
+    if dct is not None:
+        doc["dct"] = str(dct)
+    doc.update({"timex": timex, "entities": entities, "events": events, "participants": participants,
+                "persons": persons, "roles": roles})
+    if text is not None:
+        bad = [x for x in timex + entities + events if doc["text"][x["start"]:x["end"]] != x["text"]]
+        if bad:
+            print(f"graph_to_system: {doc_id}: {len(bad)} mention(s) whose anchorOf differs from "
+                  f"text[begin:end], e.g. {bad[0]['text']!r} at {bad[0]['start']}", file=sys.stderr)
+    return doc
+
+
+def convert(lines_iter, args):
+    graphs = defaultdict(Graph)
+    for path, lines in lines_iter:
+        for s, p, o, gname in parse_nquads(lines, path):
+            graphs[gname].add(s, p, o)
+    docs = []
+    for gname in sorted(graphs, key=lambda x: (x is not None, str(x))):
+        g = graphs[gname]
+        arts = article_docs(g, gname)
+        for a, doc_id in arts:
+            docs.append(convert_article(g, a, doc_id, len(arts) == 1, args))
+    return docs
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("inputs", nargs="*", default=["-"], help="N-Quads files, '-' for stdin (default)")
+    ap.add_argument("-o", "--output", default="-")
+    ap.add_argument("--gold", help="gold JSONL: write its documents in its order, empty where the graph has none")
+    ap.add_argument("--event-classes", choices=("nkg", "meantime"), default="nkg")
+    ap.add_argument("--actor-role", default="Arg0")
+    ap.add_argument("--place-role", default="Argm-LOC")
+    ap.add_argument("--all-mentions", action="store_true",
+                    help="keep entity mentions that are not names (titles linked to a person, lower-case spans)")
+    args = ap.parse_args(argv)
+
+    def sources():
+        for path in args.inputs:
+            if path == "-":
+                yield "<stdin>", sys.stdin
+            else:
+                with open(path, encoding="utf-8") as fh:
+                    yield path, fh
+
+    docs = convert(sources(), args)
+    by_id = {}
+    for d in docs:
+        if d["id"] in by_id:
+            print(f"graph_to_system: article {d['id']!r} appears twice; keeping the first", file=sys.stderr)
+            continue
+        by_id[d["id"]] = d
+    order = list(by_id)
+    if args.gold:
+        with open(args.gold, encoding="utf-8") as fh:
+            gold_ids = [json.loads(l)["id"] for l in fh if l.strip()]
+        missing = [i for i in gold_ids if i not in by_id]
+        if missing:
+            print(f"graph_to_system: {len(missing)} gold document(s) have no article in the graph, "
+                  f"e.g. {missing[0]!r}", file=sys.stderr)
+        for i in missing:
+            by_id[i] = {"id": i, "timex": [], "entities": [], "events": [], "participants": [],
+                        "persons": [], "roles": []}
+        order = gold_ids + [i for i in order if i not in set(gold_ids)]
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    with out:
+        for i in order:
+            out.write(json.dumps(by_id[i], ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
