@@ -89,9 +89,80 @@ fn re(pattern: &str) -> Regex {
         .replace("WEEKDAY", WEEKDAY)
         .replace("QUANT_MOD", QUANT_MOD)
         .replace("NUMBER", NUMBER)
-        .replace("UNIT", UNIT);
+        .replace("UNIT", UNIT)
+        // ASCII word boundaries keep the fast DFA engines usable on text with curly quotes and dashes.
+        .replace(r"\b", r"(?-u:\b)");
     Regex::new(&p).unwrap_or_else(|e| panic!("time pattern {pattern}: {e}"))
 }
+
+/// All rule patterns as one set: a single pass tells which rules can match a sentence at all.
+static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(RULES.iter().map(|(r, _)| r.as_str())).expect("the rule patterns compile as a set")
+});
+
+/// Words without which no rule can match (with digits): sentences with none of them are skipped.
+static KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words = [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "month",
+        "year",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "decade",
+        "centur",
+        "quarter",
+        "half",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "now",
+        "current",
+        "recent",
+        "lately",
+        "future",
+        "past",
+        "noon",
+        "midday",
+        "midnight",
+        "daily",
+        "annually",
+        "hourly",
+        "present",
+        "moment",
+    ];
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("keyword automaton")
+});
 
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
@@ -977,7 +1048,11 @@ fn anchor_date(t: &Timex) -> Option<NaiveDate> {
 /// Find expressions in one sentence: every rule's matches, then the leftmost-longest non-overlapping ones.
 fn find_in(text: &str, context: &Context, heading: bool) -> Vec<Timex> {
     let mut candidates: Vec<Timex> = Vec::new();
-    for (regex, rule) in RULES.iter() {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !KEYWORDS.is_match(text) {
+        return candidates;
+    }
+    for index in RULE_SET.matches(text).iter() {
+        let (regex, rule) = &RULES[index];
         for c in regex.captures_iter(text) {
             // A rule may mark its expression with the group `t` when it needs context around it.
             let m = c.name("t").or_else(|| c.get(0)).expect("group 0");

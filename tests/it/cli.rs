@@ -163,3 +163,35 @@ fn stdin_and_html_inputs() {
         .success()
         .stdout(predicate::str::contains("<https://schema.org/datePublished> \"2015-05-18\""));
 }
+
+#[test]
+fn query_results_in_every_format() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    newskg().args(["load", "--store"]).arg(&store).arg(fixture()).assert().success();
+    let run = |format: &str| {
+        let out = newskg()
+            .args(["query", "people-with-role", "--param", "role=spokesman", "-f", format, "--store"])
+            .arg(&store)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["results"]["bindings"][0]["name"]["value"], "Dmitri Peskov");
+    assert!(run("xml").contains("<literal>Dmitri Peskov</literal>"));
+    assert!(run("tsv").lines().nth(1).unwrap().starts_with("\"Dmitri Peskov\"\t\"spokesman\""));
+    assert!(run("csv").lines().nth(1).unwrap().starts_with("Dmitri Peskov,spokesman,Kremlin"));
+    let table = run("table");
+    assert!(table.lines().next().unwrap().starts_with("name"));
+    assert!(table.contains("Dmitri Peskov") && table.ends_with("(1 row)\n"));
+    // CONSTRUCT gives RDF.
+    let out = newskg()
+        .args(["query", "-f", "ntriples", "--store"])
+        .arg(&store)
+        .args(["-e", "CONSTRUCT { ?p a schema:Person } WHERE { ?p a schema:Person }"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 5);
+}
