@@ -366,18 +366,19 @@ fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, 
                 i += 1;
                 continue;
             }
-            if let Some((n, _)) = title_at(doc, tokens, i).filter(|(n, _)| i + n < end) {
-                titled = true;
-                i += n;
-                continue;
-            }
+            // A gazetteer name comes before titles: "General Motors" is an organisation, not General Motors.
             if let Some(&(span, _, _)) = named.iter().find(|(s, _, _)| s.start == tokens[i].span.start) {
                 let n = tokens[i..end].iter().take_while(|t| t.span.end <= span.end).count();
-                if n > 0 && rest > n && !lex.given_names.contains(w) {
+                if n > 0 && !lex.given_names.contains(w) {
                     i += n;
                     titled = false;
                     continue;
                 }
+            }
+            if let Some((n, _)) = title_at(doc, tokens, i).filter(|(n, _)| i + n < end) {
+                titled = true;
+                i += n;
+                continue;
             }
             break;
         }
@@ -389,6 +390,23 @@ fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, 
         if j <= i {
             continue;
         }
+        // "for Acquisition Darleen Druyun": a name that starts with a known given name inside a longer run.
+        if !titled && j - i >= 3 && !lex.given_names.contains(doc.tok(&tokens[i])) {
+            if let Some(k) = (i + 1..j - 1).find(|&k| {
+                let w = doc.tok(&tokens[k]);
+                lex.given_names.contains(w) && !lex.ambiguous_given_names.contains(w)
+            }) {
+                i = k;
+            }
+        }
+        // "Pan-democrat Lam Cheuk-ting": a surname and hyphenated given name end the run.
+        if !titled
+            && j - i >= 3
+            && is_hyphenated_given(doc.tok(&tokens[j - 1]))
+            && !lex.given_names.contains(doc.tok(&tokens[i]))
+        {
+            i = j - 2;
+        }
         let words: Vec<String> = tokens[i..j].iter().map(|t| doc.tok(t).to_string()).collect();
         let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
         if named.iter().any(|(s, _, _)| *s == span) {
@@ -398,9 +416,11 @@ fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, 
         let given = lex.given_names.contains(first)
             && (!lex.ambiguous_given_names.contains(first) || !is_sentence_start(tokens, sentence, i));
         let middle_initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w));
+        // East Asian names romanised with a hyphenated given name: "Leung Kwok-hung", "Kim Jong-un".
+        let hyphenated_given = (2..=3).contains(&words.len()) && words.last().is_some_and(|w| is_hyphenated_given(w));
         let verb_after = tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
             || (tokens.get(j).is_some_and(|t| doc.tok(t) == ",") && apposition_title(doc, tokens, j + 1));
-        let evidence = (words.len() >= 2 && (given || middle_initial))
+        let evidence = (words.len() >= 2 && (given || middle_initial || hyphenated_given))
             || titled
             || (verb_after && words.len() <= 3 && lex.place_or_org(&words.join(" ")).is_none());
         let all_caps_word =
@@ -409,6 +429,19 @@ fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, 
             out.push(Candidate { words, heading });
         }
     }
+}
+
+/// A romanised East Asian given name with a hyphen: "Kwok-hung", "Jong-un" (not "Scientology-related").
+fn is_hyphenated_given(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let (a, b, c) = (parts.next(), parts.next(), parts.next());
+    c.is_none()
+        && a.is_some_and(|a| {
+            (2..=5).contains(&a.len())
+                && a.starts_with(|c: char| c.is_uppercase())
+                && a.chars().skip(1).all(char::is_lowercase)
+        })
+        && b.is_some_and(|b| (2..=5).contains(&b.len()) && b.chars().all(char::is_lowercase))
 }
 
 fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
@@ -625,6 +658,19 @@ mod tests {
     fn an_organisation_inside_a_hyphenated_word_does_not_stall_the_name_finder() {
         // Regression: "Scientology-related" once looped forever in `find_names`.
         assert!(people("Montalvo left Scientology-related employment. A Boeing-made plane landed.").is_empty());
+    }
+
+    #[test]
+    fn romanised_names_with_a_hyphenated_given_name() {
+        let got =
+            people("Lawmaker Chan Tai-man and pan-democrat Leung Siu-ming lost; the Scientology-related firm won.");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Chan Tai-man", "Leung Siu-ming"]);
+    }
+
+    #[test]
+    fn an_organisation_named_with_a_title_word_is_not_a_person() {
+        assert!(people("General Motors said on Monday that sales fell.").is_empty());
     }
 
     #[test]
