@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
+use oxigraph::model::{NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -165,14 +165,6 @@ impl KnowledgeStore {
         }
         graph::sort_quads(&mut quads);
         write_quads(format, &quads, out)?;
-        Ok(())
-    }
-
-    /// Dump one graph (or the default graph).
-    pub fn dump_graph(&self, graph: GraphNameRef<'_>, out: &mut dyn Write) -> Result<(), StoreError> {
-        self.store
-            .dump_graph_to_writer(graph, graph::serializer(Format::Turtle), out)
-            .map_err(|e| StoreError::Other(e.to_string()))?;
         Ok(())
     }
 }

@@ -44,30 +44,31 @@ pub enum EventClass {
 }
 
 impl EventClass {
+    const ALL: [EventClass; 19] = [
+        EventClass::Meeting,
+        EventClass::PhoneCall,
+        EventClass::Statement,
+        EventClass::PressConference,
+        EventClass::Negotiation,
+        EventClass::Proposal,
+        EventClass::Visit,
+        EventClass::Agreement,
+        EventClass::Rejection,
+        EventClass::Threat,
+        EventClass::Attack,
+        EventClass::Election,
+        EventClass::Appointment,
+        EventClass::Resignation,
+        EventClass::Arrest,
+        EventClass::LegalAction,
+        EventClass::Death,
+        EventClass::Announcement,
+        EventClass::Transaction,
+    ];
+
+    /// The class with this `nkg:` local name, as `data/events.tsv` writes it.
     fn parse(name: &str) -> Option<Self> {
-        use EventClass::*;
-        Some(match name {
-            "Meeting" => Meeting,
-            "PhoneCall" => PhoneCall,
-            "Statement" => Statement,
-            "PressConference" => PressConference,
-            "Negotiation" => Negotiation,
-            "Proposal" => Proposal,
-            "Visit" => Visit,
-            "Agreement" => Agreement,
-            "Rejection" => Rejection,
-            "Threat" => Threat,
-            "Attack" => Attack,
-            "Election" => Election,
-            "Appointment" => Appointment,
-            "Resignation" => Resignation,
-            "Arrest" => Arrest,
-            "LegalAction" => LegalAction,
-            "Death" => Death,
-            "Announcement" => Announcement,
-            "Transaction" => Transaction,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|c| c.local_name() == name)
     }
 
     /// The local name of the class in the `nkg:` namespace.
@@ -671,6 +672,23 @@ mod tests {
             .iter()
             .map(|e| (e.class.local_name().to_string(), e.status.local_name(), e.label.clone()))
             .collect()
+    }
+
+    #[test]
+    fn every_trigger_in_the_lexicon_names_a_known_class() {
+        let rows =
+            include_str!("../../data/events.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for row in rows {
+            let class = row.split('\t').nth(1).unwrap_or("").trim();
+            assert!(EventClass::parse(class).is_some(), "data/events.tsv: unknown class {class:?} in {row:?}");
+        }
+        assert_eq!(
+            TRIGGERS.0.len(),
+            include_str!("../../data/events.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count()
+        );
     }
 
     #[test]

@@ -86,11 +86,6 @@ impl Facts {
         self.entities.push(Entity { kind, name: name.to_string(), alternate: BTreeSet::new() });
         self.entities.len() - 1
     }
-
-    /// The entity a span names, if a mention covers exactly that span.
-    pub fn mention_at(&self, span: Span) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.span == span)
-    }
 }
 
 /// Run every stage on one article.
