@@ -300,8 +300,16 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
     let lex = &*LEXICON;
     let mut prefix = String::new();
     let mut k = i;
-    while k < tokens.len() {
-        let w = doc.tok(&tokens[k]).to_lowercase();
+    // The longest title at each position, before reading its first word as a rank prefix: "chief financial
+    // officer" is one title, "chief" a prefix only when what follows is a title on its own ("chief economist").
+    loop {
+        for n in (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev() {
+            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
+            if let Some(title) = lex.title(&key.join(" ")) {
+                return Some((k + n - i, format!("{prefix}{}", title.label)));
+            }
+        }
+        let w = doc.tok(tokens.get(k)?).to_lowercase();
         match lex.title_prefixes.get(&w) {
             Some(p) if k + 1 < tokens.len() => {
                 prefix.push_str(p.trim());
@@ -311,12 +319,6 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
                 k += 1;
             }
             _ => break,
-        }
-    }
-    for n in (1..=lex.max_title_tokens.min(tokens.len() - k)).rev() {
-        let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-        if let Some(title) = lex.title(&key.join(" ")) {
-            return Some((k + n - i, format!("{prefix}{}", title.label)));
         }
     }
     // A hyphenated prefix glued to the title: "vice-president", "co-founder", "ex-minister".

@@ -40,7 +40,7 @@ struct Found {
 /// Find the roles of every person mentioned in the body.
 pub fn extract(doc: &Document, facts: &mut Facts) {
     let mut found = Vec::new();
-    for sentence in doc.sentences.iter().filter(|s| !doc.in_heading(s)) {
+    for sentence in &doc.sentences {
         let tokens = &sentence.tokens;
         let person_mentions: Vec<(usize, usize, usize)> = facts
             .mentions
@@ -71,7 +71,15 @@ fn before_name(doc: &Document, facts: &mut Facts, tokens: &[Token], name: usize,
         k -= 1;
     }
     let max = LEXICON.max_title_tokens + 3;
-    let start = (k.saturating_sub(max)..k).find(|&s| title_at(doc, tokens, s).is_some_and(|(n, _)| s + n == k))?;
+    let ends_at =
+        |k: usize| (k.saturating_sub(max)..k).find(|&s| title_at(doc, tokens, s).is_some_and(|(n, _)| s + n == k));
+    // "Malaysia's Prime Minister, Najib Razak": the title may be set off by a comma.
+    let comma = k > 1 && doc.tok(&tokens[k - 1]) == "," && (k < 3 || doc.tok(&tokens[k - 3]) != ",");
+    let (start, k) = match ends_at(k) {
+        Some(s) => (s, k),
+        None if comma => (ends_at(k - 1)?, k - 1),
+        None => return None,
+    };
     let (_, label) = title_at(doc, tokens, start)?;
     let span = Span::new(tokens[start].span.start, tokens[k - 1].span.end);
     let (organization, org_start, former) = premodifier(doc, facts, tokens, start);
@@ -211,6 +219,12 @@ fn after_name(
     if matches!(lower(p).as_str(), "the" | "a" | "an") {
         p += 1;
     }
+    let reference_at = p;
+    if lower(p) == "its" {
+        p += 1;
+    } else if lower(p + 1) == "'s" && possessive_reference(doc, facts, tokens, p).is_some() {
+        p += 2;
+    }
     let mut former = false;
     if is_former(&lower(p)) {
         former = true;
@@ -257,6 +271,17 @@ fn after_name(
                 org_text = m.span.of(doc.text).to_string();
                 q = tokens.iter().position(|t| t.span.end == m.span.end).map_or(q, |x| x + 1);
             }
+        } else if let Some((end, name)) = organisation_as_written(doc, facts, tokens, r) {
+            // "chief economist at Avalon Partners": a capitalised name the gazetteer does not know.
+            organization = Some(facts.entity(EntityKind::Organization, &name));
+            org_text = name;
+            q = end;
+        }
+    }
+    // "its chief executive", "the company's CEO": the organisation named last before.
+    if organization.is_none() {
+        if let Some(o) = possessive_reference(doc, facts, tokens, reference_at) {
+            organization = Some(o);
         }
     }
     let mut towards = None;
@@ -269,6 +294,59 @@ fn after_name(
     let job_title = if org_text.is_empty() { title_text.to_string() } else { format!("{org_text} {title_text}") };
     let _ = EntityClass::Organization;
     Some(Found { person, label, organization, towards, former, job_title, span })
+}
+
+/// A capitalised run starting at token `i` that names an organisation as written ("Harvard University",
+/// "Merk Investments", "Council on American-Islamic Relations"): its end token and text. Not a person.
+fn organisation_as_written(doc: &Document, facts: &Facts, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    let first = tokens.get(i)?;
+    if !is_capitalised(doc.tok(first)) || is_function_word(doc.tok(first)) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j - i < 7 {
+        let w = doc.tok(&tokens[j]);
+        let inner = matches!(w, "of" | "on" | "for" | "and" | "&")
+            && tokens.get(j + 1).is_some_and(|t| is_capitalised(doc.tok(t)));
+        if is_capitalised(w) || inner {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let span = Span::new(first.span.start, tokens[j - 1].span.end);
+    let person =
+        facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person);
+    (!person).then(|| (j, span.of(doc.text).to_string()))
+}
+
+/// "its", "the company's", "the firm's" before token `i`: the organisation mentioned last before it.
+fn possessive_reference(doc: &Document, facts: &Facts, tokens: &[Token], i: usize) -> Option<usize> {
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let its = lower(i) == "its"
+        || (lower(i + 1) == "'s"
+            && matches!(
+                lower(i).as_str(),
+                "company"
+                    | "firm"
+                    | "group"
+                    | "bank"
+                    | "carrier"
+                    | "airline"
+                    | "automaker"
+                    | "carmaker"
+                    | "manufacturer"
+            ));
+    if !its {
+        return None;
+    }
+    let at = tokens[i].span.start;
+    facts
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= at && facts.entities[m.entity].kind == EntityKind::Organization)
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.entity)
 }
 
 /// One record per (person, role, organisation); a role given once without its organisation joins the one with it.
@@ -374,6 +452,18 @@ mod tests {
             roles("Putin met Steve Witkoff, the U.S. special envoy, on Monday."),
             vec![role("Steve Witkoff", "special envoy", Some("United States"), None, false)]
         );
+    }
+
+    #[test]
+    fn organisations_as_written_and_possessive_references() {
+        assert_eq!(
+            roles("Markets fell, said Anna Kowalczyk, chief strategist at Brightwater Capital Partners."),
+            vec![role("Anna Kowalczyk", "chief strategist", Some("Brightwater Capital Partners"), None, false)]
+        );
+        let got = roles("Shares of Boeing rose. Jonas Berg, its chief financial officer, said demand was strong.");
+        assert_eq!(got, vec![role("Jonas Berg", "chief financial officer", Some("Boeing"), None, false)]);
+        let got = roles("In a statement, Norway's Prime Minister, Ingrid Solberg said talks would go on.");
+        assert_eq!(got, vec![role("Ingrid Solberg", "prime minister", Some("Norway"), None, false)]);
     }
 
     #[test]
