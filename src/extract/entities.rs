@@ -334,6 +334,14 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
     None
 }
 
+/// A plural title ("presidents", "councillors"): its length and singular label.
+pub fn plural_title(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    let w = doc.tok(tokens.get(i)?).to_lowercase();
+    let singular =
+        w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string))?;
+    LEXICON.title(&singular).map(|t| (1, t.label.clone()))
+}
+
 /// Find name candidates in one sentence, stripping leading titles, honorifics, demonyms and places.
 fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, String)], out: &mut Vec<Candidate>) {
     let lex = &*LEXICON;

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use crate::extract::entities::title_at;
+use crate::extract::entities::{plural_title, title_at};
 use crate::extract::time::{sentence_tense, Tense};
 use crate::extract::{EntityKind, Facts, Mention};
 use crate::lexicon::token_form;
@@ -361,14 +361,6 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
     facts.mentions.extend(new_mentions);
     slots.sort_by_key(|s| (s.start, s.end));
     slots
-}
-
-/// A plural title ("presidents", "leaders"): its length and singular label.
-fn plural_title(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
-    let w = doc.tok(tokens.get(i)?).to_lowercase();
-    let singular =
-        w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string))?;
-    crate::lexicon::LEXICON.title(&singular).map(|t| (1, t.label.clone()))
 }
 
 fn slot_at(slots: &[Slot], i: usize) -> Option<&Slot> {

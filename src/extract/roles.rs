@@ -6,7 +6,7 @@
 //! ("X is the chief executive of Y"). Titles come from `data/titles.tsv` with their normalised label; demonyms
 //! and country abbreviations resolve to the country. The same (person, role, organisation) is one record.
 
-use crate::extract::entities::{is_capitalised, title_at};
+use crate::extract::entities::{is_capitalised, plural_title, title_at};
 use crate::extract::{EntityKind, Facts};
 use crate::lexicon::{EntityClass, LEXICON};
 use crate::text::{Document, Span, Token};
@@ -52,6 +52,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 Some((start, end, m.entity))
             })
             .collect();
+        found.extend(listed(doc, tokens, &person_mentions));
         for &(start, end, person) in &person_mentions {
             if let Some(f) = before_name(doc, facts, tokens, start, person) {
                 found.push(f);
@@ -62,6 +63,53 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         }
     }
     facts.roles = merge(found);
+}
+
+/// "councillors A of X, B and C", "photographers such as A, B and C": every listed person holds the title.
+fn listed(doc: &Document, tokens: &[Token], people: &[(usize, usize, usize)]) -> Vec<Found> {
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        let Some((n, label)) = plural_title(doc, tokens, i) else { continue };
+        let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
+        let mut k = i + n;
+        if lower(k) == "such" && lower(k + 1) == "as" {
+            k += 2;
+        }
+        let mut listed = Vec::new();
+        while let Some(&(_, end, person)) = people.iter().find(|p| p.0 == k) {
+            listed.push(person);
+            // Skip what follows the name ("of the Labour Party") up to the next separator.
+            k = end;
+            let mut steps = 0;
+            while k < tokens.len() && !matches!(lower(k).as_str(), "," | "and" | ";" | "." | "(") && steps < 8 {
+                k += 1;
+                steps += 1;
+            }
+            if lower(k) == "," && lower(k + 1) == "and" {
+                k += 1;
+            }
+            if !matches!(lower(k).as_str(), "," | "and") {
+                break;
+            }
+            k += 1;
+        }
+        if listed.len() >= 2 {
+            for person in listed {
+                let job_title = span.of(doc.text).to_string();
+                out.push(Found {
+                    person,
+                    label: label.clone(),
+                    organization: None,
+                    towards: None,
+                    former: false,
+                    job_title,
+                    span,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// "[former] [ORG|Demonym|ORG's] [prefix] TITLE NAME"
@@ -464,6 +512,16 @@ mod tests {
         assert_eq!(got, vec![role("Jonas Berg", "chief financial officer", Some("Boeing"), None, false)]);
         let got = roles("In a statement, Norway's Prime Minister, Ingrid Solberg said talks would go on.");
         assert_eq!(got, vec![role("Ingrid Solberg", "prime minister", Some("Norway"), None, false)]);
+    }
+
+    #[test]
+    fn every_person_of_a_list_after_a_plural_title() {
+        let got = roles("The photographers Anna Berg, Tomas Lind of Nordic Press and Maria Holm attended.");
+        let people: Vec<(&str, &str)> = got.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(
+            people,
+            vec![("Anna Berg", "photographer"), ("Tomas Lind", "photographer"), ("Maria Holm", "photographer")]
+        );
     }
 
     #[test]
