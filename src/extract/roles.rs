@@ -8,7 +8,7 @@
 
 use crate::extract::entities::{is_capitalised, plural_title, title_at};
 use crate::extract::{EntityKind, Facts};
-use crate::lexicon::{EntityClass, LEXICON};
+use crate::lexicon::LEXICON;
 use crate::text::{Document, Span, Token};
 
 /// A person holding a title.
@@ -119,16 +119,17 @@ fn before_name(doc: &Document, facts: &mut Facts, tokens: &[Token], name: usize,
         k -= 1;
     }
     let max = LEXICON.max_title_tokens + 3;
-    let ends_at =
-        |k: usize| (k.saturating_sub(max)..k).find(|&s| title_at(doc, tokens, s).is_some_and(|(n, _)| s + n == k));
+    let ends_at = |k: usize| {
+        (k.saturating_sub(max)..k)
+            .find_map(|s| title_at(doc, tokens, s).filter(|(n, _)| s + n == k).map(|(_, l)| (s, l)))
+    };
     // "Malaysia's Prime Minister, Najib Razak": the title may be set off by a comma.
     let comma = k > 1 && doc.tok(&tokens[k - 1]) == "," && (k < 3 || doc.tok(&tokens[k - 3]) != ",");
-    let (start, k) = match ends_at(k) {
-        Some(s) => (s, k),
+    let ((start, label), k) = match ends_at(k) {
+        Some(found) => (found, k),
         None if comma => (ends_at(k - 1)?, k - 1),
         None => return None,
     };
-    let (_, label) = title_at(doc, tokens, start)?;
     let span = Span::new(tokens[start].span.start, tokens[k - 1].span.end);
     let (organization, org_start, former) = premodifier(doc, facts, tokens, start);
     let job_start = org_start.map_or(span.start, |s| tokens[s].span.start);
@@ -150,7 +151,7 @@ fn premodifier(
         let prev = doc.tok(&tokens[i - 1]);
         let (possessive, end) = if prev == "'s" && i > 1 { (true, i - 1) } else { (false, i) };
         if end > 0 {
-            if let Some((entity, first)) = named_ending_at(doc, facts, tokens, end) {
+            if let Some((entity, first)) = named_ending_at(facts, tokens, end) {
                 organization = Some(entity);
                 org_start = Some(first);
                 i = first;
@@ -220,7 +221,7 @@ fn is_function_word(word: &str) -> bool {
 }
 
 /// A place or organisation mention whose last token is `end - 1`: its entity and first token.
-fn named_ending_at(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+fn named_ending_at(facts: &Facts, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     let last = tokens[end - 1].span;
     let m = facts.mentions.iter().find(|m| {
         let kind = facts.entities[m.entity].kind;
@@ -232,7 +233,6 @@ fn named_ending_at(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) 
             && m.span.start >= tokens[0].span.start
     })?;
     let first = tokens.iter().position(|t| t.span.start <= m.span.start && m.span.start < t.span.end)?;
-    let _ = doc;
     Some((m.entity, first))
 }
 
@@ -340,7 +340,6 @@ fn after_name(
     }
     let title_text = span.of(doc.text);
     let job_title = if org_text.is_empty() { title_text.to_string() } else { format!("{org_text} {title_text}") };
-    let _ = EntityClass::Organization;
     Some(Found { person, label, organization, towards, former, job_title, span })
 }
 
