@@ -1,4 +1,4 @@
-//! The command line: `newskg extract | load | query | export | queries`.
+//! The command line: `newskg extract | load | query | export | queries | serve | validate | push`.
 
 use std::path::PathBuf;
 
@@ -27,8 +27,92 @@ pub enum Command {
     Query(QueryArgs),
     /// Write the whole store in an RDF format.
     Export(ExportArgs),
-    /// List the saved queries with what each answers.
-    Queries,
+    /// List the saved queries with what each answers, or print one with its parameters bound.
+    Queries(QueriesArgs),
+    /// Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+    Serve(ServeArgs),
+    /// Check a store or RDF files against the SHACL shapes of ontology/shapes.ttl.
+    Validate(ValidateArgs),
+    /// Send each article graph of the store to an external SPARQL store, replacing the graph there.
+    Push(PushArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QueriesArgs {
+    /// Print this saved query's SPARQL (parameters bound with --param), to run it elsewhere.
+    pub name: Option<String>,
+    /// A query parameter NAME=VALUE, bound as `newskg query` binds it.
+    #[arg(long = "param", short = 'p', requires = "name")]
+    pub params: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on; a non-loopback address exposes the store to the network.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Cancel a query after this many seconds (it gets 503).
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Largest request body or query string accepted, in bytes (413 beyond).
+    #[arg(long = "max-body", default_value_t = 1 << 20)]
+    pub max_body: usize,
+    /// Let queries call other SPARQL endpoints with SERVICE (off by default).
+    #[arg(long = "allow-service")]
+    pub allow_service: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// RDF files to check (format from the extension: .ttl .trig .nt .nq .rdf .jsonld); none: the store.
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// SHACL shapes (Turtle) to use instead of the shipped ontology/shapes.ttl.
+    #[arg(long)]
+    pub shapes: Option<PathBuf>,
+    /// Report as readable lines (text) or as a SHACL validation report graph (turtle).
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Print at most this many violations in text (all are counted); 0 prints all.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+}
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Turtle,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// SPARQL 1.1 Update endpoint: each graph is sent as DROP SILENT GRAPH + INSERT DATA.
+    #[arg(long, required_unless_present = "graph_store")]
+    pub endpoint: Option<String>,
+    /// SPARQL 1.1 Graph Store Protocol endpoint: each graph is sent with PUT ?graph=IRI (preferred when given).
+    #[arg(long = "graph-store")]
+    pub graph_store: Option<String>,
+    /// Send only this article graph (IRI); may be repeated. Default: every graph of the store.
+    #[arg(long = "graph")]
+    pub graphs: Vec<String>,
+    /// User for HTTP Basic authentication; the password is read from $NEWSKG_PUSH_PASSWORD.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Attempts per graph on connection errors and 5xx/429 answers, with growing pauses.
+    #[arg(long, default_value_t = 3)]
+    pub retries: u32,
+    /// HTTP timeout per request, in seconds.
+    #[arg(long, default_value_t = 60.0)]
+    pub timeout: f64,
+    /// Print a line for each graph sent.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 /// Where articles come from and how to read them.
@@ -45,6 +129,9 @@ pub struct InputArgs {
     /// Worker threads for extraction (default: all cores); the output is the same for any number.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +184,9 @@ pub struct QueryArgs {
     /// Result format [default: table on a terminal, else csv; turtle for CONSTRUCT and DESCRIBE].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ResultFormat>,
+    /// Let the query call other SPARQL endpoints with SERVICE (off by default).
+    #[arg(long = "allow-service")]
+    pub allow_service: bool,
 }
 
 #[derive(Debug, Args)]

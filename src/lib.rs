@@ -7,6 +7,8 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 pub mod queries;
+pub mod serve;
+pub mod shacl;
 pub mod store;
 pub mod text;
 

@@ -29,13 +29,19 @@ fn main() -> ExitCode {
         Command::Load(args) => cmd::load::run(args),
         Command::Query(args) => cmd::query::run(args),
         Command::Export(args) => cmd::export::run(args),
-        Command::Queries => cmd::query::list(),
+        Command::Queries(args) => cmd::query::list(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Validate(args) => cmd::validate::run(args),
+        Command::Push(args) => cmd::push::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+            let broken_pipe = |c: &(dyn std::error::Error + 'static)| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            };
+            if e.chain().any(broken_pipe) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newskg: {e:#}");

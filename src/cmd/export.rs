@@ -6,9 +6,7 @@ use crate::cli::ExportArgs;
 use crate::store::KnowledgeStore;
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
-    let path = args.store.path();
-    anyhow::ensure!(path.exists(), "no store at {} (run `newskg load` first)", path.display());
-    let store = KnowledgeStore::open(&path)?;
+    let store = KnowledgeStore::open_read_only(&args.store.path())?;
     let mut out = super::output(args.output.as_deref())?;
     store.export(args.format, &mut out)?;
     out.flush()?;

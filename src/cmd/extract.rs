@@ -1,25 +1,53 @@
 //! `newskg extract`: articles in, RDF out, no store.
+//!
+//! Streaming: each batch of articles is written as soon as it is extracted, each article's quads sorted, articles
+//! in input order, so memory does not grow with the input and the output is the same for any thread count. The
+//! formats without named graphs (Turtle, N-Triples, RDF/XML) get the union of the article graphs: a triple about a
+//! shared node (a person, place, organisation or role, described in each article that names it) is written once.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, TripleRef};
 
 use crate::cli::ExtractArgs;
 use crate::graph;
-use crate::store::write_quads;
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
-    let mut all = Vec::new();
-    let ok = super::for_each_article(&args.input, |_, quads| {
-        all.extend(quads);
+    let mut out = super::output(args.output.as_deref())?;
+    let mut w = graph::serializer(args.format).for_writer(&mut out);
+    let with_graphs = args.format.has_graphs();
+    // Triples about nodes outside any article (shared entities) already written, for the union formats.
+    let mut shared_seen: HashSet<Quad> = HashSet::new();
+    let ok = super::for_each_batch(&args.input, |batch, _| {
+        for (article, quads) in batch.drain(..) {
+            if with_graphs {
+                for q in &quads {
+                    w.serialize_quad(q)?;
+                }
+                continue;
+            }
+            let own = graph::article_iri(&article.id);
+            for mut q in quads {
+                let in_article = match &q.subject {
+                    NamedOrBlankNode::NamedNode(n) => n
+                        .as_str()
+                        .strip_prefix(own.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('#')),
+                    _ => true,
+                };
+                if !in_article {
+                    q.graph_name = GraphName::DefaultGraph;
+                    if !shared_seen.insert(q.clone()) {
+                        continue;
+                    }
+                }
+                w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+            }
+        }
         Ok(())
     })?;
-    if !args.format.has_graphs() {
-        for q in &mut all {
-            q.graph_name = oxigraph::model::GraphName::DefaultGraph;
-        }
-    }
-    graph::sort_quads(&mut all);
-    let mut out = super::output(args.output.as_deref())?;
-    write_quads(args.format, &all, &mut out)?;
+    w.finish()?;
     out.flush()?;
     Ok(ok)
 }
-
-use std::io::Write;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 
-use crate::cli::QueryArgs;
+use crate::cli::{QueriesArgs, QueryArgs};
 use crate::queries::{describe, find_saved, SAVED};
 use crate::store::{KnowledgeStore, ResultFormat};
 
@@ -26,25 +26,44 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
         },
         (None, None) => bail!("give a query name, a .rq file, or -e 'SPARQL'"),
     };
-    let mut params = Vec::new();
-    for p in &args.params {
-        let Some((k, v)) = p.split_once('=') else { bail!("--param {p:?}: expected NAME=VALUE") };
-        params.push((k.trim().trim_start_matches(['?', '$']).to_string(), v.to_string()));
-    }
-    let path = args.store.path();
-    anyhow::ensure!(path.exists(), "no store at {} (run `newskg load` first)", path.display());
-    let store = KnowledgeStore::open(&path)?;
+    let params = parse_params(&args.params)?;
+    let store = KnowledgeStore::open_read_only(&args.store.path())?;
     let format =
         args.format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Csv });
     let mut out = super::output(None)?;
-    store.query(&name, &text, &params, format, &mut out)?;
+    store.query_with(&name, &text, &params, format, args.allow_service, &mut out)?;
     out.flush()?;
     Ok(true)
 }
 
-/// `newskg queries`: each saved query's name, parameters and what it answers.
-pub fn list() -> anyhow::Result<bool> {
+/// `--param NAME=VALUE` arguments as (name, value) pairs.
+fn parse_params(raw: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+    let mut params = Vec::new();
+    for p in raw {
+        let Some((k, v)) = p.split_once('=') else { bail!("--param {p:?}: expected NAME=VALUE") };
+        params.push((k.trim().trim_start_matches(['?', '$']).to_string(), v.to_string()));
+    }
+    Ok(params)
+}
+
+/// `newskg queries`: each saved query's name, parameters and what it answers; with a name, its SPARQL.
+pub fn list(args: &QueriesArgs) -> anyhow::Result<bool> {
     let mut out = std::io::stdout().lock();
+    if let Some(name) = &args.name {
+        let Some(text) = find_saved(name) else {
+            let names: Vec<&str> = SAVED.iter().map(|(n, _)| *n).collect();
+            bail!("no saved query named {name:?}; saved queries: {}", names.join(", "))
+        };
+        let bound = crate::store::bind_parameters(text, &parse_params(&args.params)?)?;
+        // Standalone: the prefixes `newskg query` predeclares are written out.
+        for (p, iri) in crate::graph::vocab::PREFIXES {
+            if bound.contains(&format!("{p}:")) && !bound.contains(&format!("PREFIX {p}:")) {
+                writeln!(out, "PREFIX {p}: <{iri}>")?;
+            }
+        }
+        write!(out, "{bound}")?;
+        return Ok(true);
+    }
     for (name, text) in SAVED {
         let (summary, params) = describe(text);
         writeln!(out, "{name}\n    {summary}")?;

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod interop;
 mod ontology;
 mod pipeline;
 mod queries;

@@ -1,0 +1,26 @@
+//! The reference for `newskg load`'s speed: Oxigraph's own bulk loader on the N-Quads newskg extracted, with the
+//! same loader settings as `newskg load` (2 threads, 64 MB), into a fresh store.
+//!
+//!   cargo bench --bench oxigraph_bulk_load -- FILE.nq STORE_DIR
+//!
+//! Prints the quads loaded and the seconds taken. Run by `benches/whole.sh`; without arguments it does nothing.
+
+use std::time::Instant;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::store::Store;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let [file, dir] = args.as_slice() else {
+        eprintln!("usage: cargo bench --bench oxigraph_bulk_load -- FILE.nq STORE_DIR (nothing to do)");
+        return;
+    };
+    let started = Instant::now();
+    let store = Store::open(dir).expect("a new store directory");
+    let reader = std::io::BufReader::new(std::fs::File::open(file).expect("the N-Quads file"));
+    let mut loader = store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(64);
+    loader.load_from_reader(RdfParser::from_format(RdfFormat::NQuads), reader).expect("valid N-Quads");
+    loader.commit().expect("committed");
+    println!("{} quads in {:.2} s", store.len().expect("store size"), started.elapsed().as_secs_f64());
+}

@@ -1,0 +1,246 @@
+//! `newskg push`: send each article graph of the store to an external SPARQL store, replacing it there.
+//!
+//! With `--graph-store URL`, each graph goes by the SPARQL 1.1 Graph Store HTTP Protocol (`PUT URL?graph=IRI`,
+//! N-Triples body), which replaces the graph atomically on the server. With only `--endpoint URL`, by SPARQL 1.1
+//! Update (`DROP SILENT GRAPH <IRI>; INSERT DATA { GRAPH <IRI> { ... } }` in one request). Connection errors and
+//! 5xx/429 answers are retried with growing pauses; other answers are reported with the server's message.
+
+use std::fmt::Write;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use oxhttp::Client;
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, TripleRef};
+
+use crate::cli::PushArgs;
+use crate::store::KnowledgeStore;
+
+/// Triples per INSERT DATA operation: large enough to be fast, small enough for servers' statement limits.
+const INSERT_CHUNK: usize = 2_000;
+
+enum Target {
+    GraphStore(String),
+    Update(String),
+}
+
+pub fn run(args: &PushArgs) -> anyhow::Result<bool> {
+    let target = match (&args.graph_store, &args.endpoint) {
+        (Some(url), _) => Target::GraphStore(check_url(url, "--graph-store")?),
+        (None, Some(url)) => Target::Update(check_url(url, "--endpoint")?),
+        (None, None) => bail!("give --graph-store URL (Graph Store Protocol) or --endpoint URL (SPARQL Update)"),
+    };
+    anyhow::ensure!(
+        args.timeout.is_finite() && args.timeout > 0.0,
+        "--timeout {}: expected a positive number of seconds",
+        args.timeout
+    );
+    let auth = match &args.user {
+        Some(user) => {
+            let password = std::env::var("NEWSKG_PUSH_PASSWORD").unwrap_or_default();
+            Some(format!("Basic {}", base64(format!("{user}:{password}").as_bytes())))
+        }
+        None => None,
+    };
+    let path = args.store.path();
+    let store = KnowledgeStore::open_read_only(&path)?;
+    let graphs: Vec<NamedNode> = if args.graphs.is_empty() {
+        let mut all: Vec<NamedNode> = store
+            .inner()
+            .named_graphs()
+            .filter_map(|g| match g {
+                Ok(NamedOrBlankNode::NamedNode(n)) => Some(Ok(n)),
+                Ok(NamedOrBlankNode::BlankNode(_)) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        all.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        all
+    } else {
+        args.graphs
+            .iter()
+            .map(|g| NamedNode::new(g.trim_matches(['<', '>'])).with_context(|| format!("--graph {g}: not an IRI")))
+            .collect::<anyhow::Result<_>>()?
+    };
+    let client = Client::new()
+        .with_global_timeout(Duration::from_secs_f64(args.timeout))
+        .with_user_agent(concat!("newskg/", env!("CARGO_PKG_VERSION")))
+        .map_err(anyhow::Error::msg)?;
+    let started = Instant::now();
+    let (mut sent, mut failed, mut triples, mut bytes) = (0usize, 0usize, 0usize, 0usize);
+    let url_shown = match &target {
+        Target::GraphStore(u) | Target::Update(u) => u.clone(),
+    };
+    for graph in &graphs {
+        let quads: Vec<Quad> =
+            store.inner().quads_for_pattern(None, None, None, Some(graph.as_ref().into())).collect::<Result<_, _>>()?;
+        if quads.is_empty() {
+            eprintln!("newskg: push: {}: no such graph in {}", graph.as_str(), path.display());
+            failed += 1;
+            continue;
+        }
+        let (method, url, content_type, body) = match &target {
+            Target::GraphStore(base) => {
+                let sep = if base.contains('?') { '&' } else { '?' };
+                let url = format!("{base}{sep}graph={}", encode(graph.as_str()));
+                (Method::PUT, url, "application/n-triples", ntriples(&quads)?)
+            }
+            Target::Update(endpoint) => {
+                let update = insert_update(graph, &quads)?;
+                let body = format!("update={}", encode(&update)).into_bytes();
+                (Method::POST, endpoint.clone(), "application/x-www-form-urlencoded", body)
+            }
+        };
+        let size = body.len();
+        match send(&client, &method, &url, content_type, auth.as_deref(), body, args.retries) {
+            Ok(status) => {
+                sent += 1;
+                triples += quads.len();
+                bytes += size;
+                if args.verbose {
+                    eprintln!("newskg: push: {} ({} triples): {status}", graph.as_str(), quads.len());
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("newskg: push: {}: {e:#}", graph.as_str());
+            }
+        }
+    }
+    eprintln!(
+        "newskg: pushed {sent} graph{} ({triples} triples, {:.1} MB) to {url_shown} in {:.1} s{}",
+        if sent == 1 { "" } else { "s" },
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        if failed > 0 { format!("; {failed} failed") } else { String::new() }
+    );
+    if sent == 0 && failed > 0 {
+        bail!("nothing was pushed to {url_shown}");
+    }
+    Ok(failed == 0)
+}
+
+fn check_url(url: &str, flag: &str) -> anyhow::Result<String> {
+    let ok = (url.starts_with("http://") || url.starts_with("https://")) && url.parse::<oxhttp::model::Uri>().is_ok();
+    anyhow::ensure!(ok, "{flag} {url:?}: expected an http:// or https:// URL");
+    Ok(url.to_string())
+}
+
+/// Send one request, retrying connection errors and 5xx/429 answers; the final status on success.
+fn send(
+    client: &Client,
+    method: &Method,
+    url: &str,
+    content_type: &str,
+    auth: Option<&str>,
+    body: Vec<u8>,
+    retries: u32,
+) -> anyhow::Result<StatusCode> {
+    let attempts = retries.max(1);
+    let mut last = String::new();
+    for attempt in 1..=attempts {
+        let mut request = Request::builder().method(method.clone()).uri(url).header(CONTENT_TYPE, content_type);
+        if let Some(a) = auth {
+            request = request.header(AUTHORIZATION, a);
+        }
+        let request = request.body(Body::from(body.clone())).context("cannot build the request")?;
+        match client.request(request) {
+            Ok(response) => {
+                let status = response.status();
+                if status.is_success() {
+                    return Ok(status);
+                }
+                let message = response.into_body().to_string().unwrap_or_default();
+                let message: String = message.trim().chars().take(500).collect();
+                last = format!("{method} {url}: {status}: {message}");
+                if !(status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS) {
+                    bail!(last);
+                }
+            }
+            Err(e) => last = format!("{method} {url}: {e}"),
+        }
+        if attempt < attempts {
+            std::thread::sleep(Duration::from_millis(500 << (attempt - 1).min(6)));
+        }
+    }
+    bail!("{last} (after {attempts} attempts)")
+}
+
+fn ntriples(quads: &[Quad]) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut w = crate::graph::serializer(crate::graph::Format::Ntriples).for_writer(&mut out);
+    for q in quads {
+        w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+    }
+    w.finish()?;
+    Ok(out)
+}
+
+/// `DROP SILENT GRAPH <g>` then the triples in INSERT DATA operations of at most [`INSERT_CHUNK`] triples.
+fn insert_update(graph: &NamedNode, quads: &[Quad]) -> anyhow::Result<String> {
+    let mut update = format!("DROP SILENT GRAPH {graph}");
+    for chunk in quads.chunks(INSERT_CHUNK) {
+        write!(update, " ;\nINSERT DATA {{ GRAPH {graph} {{\n")?;
+        let body = String::from_utf8(ntriples(chunk)?)?;
+        update.push_str(&body);
+        update.push_str("} }");
+    }
+    update.push('\n');
+    Ok(update)
+}
+
+fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn base64(data: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_is_base64() {
+        assert_eq!(base64(b"dba:dba"), "ZGJhOmRiYQ==");
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"abc"), "YWJj");
+    }
+
+    #[test]
+    fn update_replaces_the_graph_in_chunks() {
+        let g = NamedNode::new("http://example.org/g").unwrap();
+        let quads: Vec<Quad> = (0..INSERT_CHUNK + 1)
+            .map(|i| {
+                Quad::new(
+                    NamedNode::new(format!("http://example.org/s{i}")).unwrap(),
+                    NamedNode::new("http://example.org/p").unwrap(),
+                    oxigraph::model::Literal::new_simple_literal("o"),
+                    g.clone(),
+                )
+            })
+            .collect();
+        let u = insert_update(&g, &quads).unwrap();
+        assert!(
+            u.starts_with("DROP SILENT GRAPH <http://example.org/g> ;\nINSERT DATA { GRAPH <http://example.org/g> {")
+        );
+        assert_eq!(u.matches("INSERT DATA").count(), 2);
+        // The update parses as SPARQL.
+        let _parsed = oxigraph::sparql::SparqlEvaluator::new().parse_update(&u).unwrap();
+    }
+}

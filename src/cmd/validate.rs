@@ -1,0 +1,122 @@
+//! `newskg validate`: check a store or RDF files against the SHACL shapes.
+
+use std::io::Write;
+
+use anyhow::Context;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Quad;
+
+use crate::cli::{ReportFormat, ValidateArgs};
+use crate::shacl::{report_triples, Shapes, Violation};
+use crate::store::KnowledgeStore;
+
+pub fn run(args: &ValidateArgs) -> anyhow::Result<bool> {
+    let shapes = match &args.shapes {
+        Some(p) => {
+            let ttl = std::fs::read(p).with_context(|| format!("cannot read shapes {}", p.display()))?;
+            Shapes::parse_turtle(&ttl).with_context(|| p.display().to_string())?
+        }
+        None => Shapes::builtin()?,
+    };
+    let (what, violations, graphs) = if args.files.is_empty() {
+        let path = args.store.path();
+        let store = KnowledgeStore::open_read_only(&path)?;
+        let mut violations = Vec::new();
+        let mut graphs = 0;
+        // One article graph at a time: memory stays bounded by the largest article.
+        for g in store.inner().named_graphs() {
+            let g = g?;
+            let quads = store.inner().quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(oxigraph::model::GraphNameRef::from(g.as_ref())),
+            );
+            violations.extend(shapes.validate_quads(quads.collect::<Result<Vec<Quad>, _>>()?));
+            graphs += 1;
+        }
+        let default: Vec<Quad> = store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::DefaultGraph))
+            .collect::<Result<_, _>>()?;
+        if !default.is_empty() {
+            violations.extend(shapes.validate_quads(default));
+            graphs += 1;
+        }
+        (path.display().to_string(), violations, graphs)
+    } else {
+        let mut violations = Vec::new();
+        let mut graphs = 0;
+        for file in &args.files {
+            let name = file.display().to_string();
+            let format =
+                file.extension().and_then(|e| e.to_str()).and_then(RdfFormat::from_extension).with_context(|| {
+                    format!("{name}: unknown RDF format (use .ttl, .trig, .nt, .nq, .rdf or .jsonld)")
+                })?;
+            let data = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
+            let quads: Vec<Quad> = RdfParser::from_format(format)
+                .for_slice(&data)
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("{name}: not valid {}", format.name()))?;
+            let mut names: Vec<String> = quads.iter().map(|q| q.graph_name.to_string()).collect();
+            names.sort();
+            names.dedup();
+            graphs += names.len();
+            violations.extend(shapes.validate_quads(quads));
+        }
+        let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+        (names.join(", "), violations, graphs)
+    };
+    report(args, &what, &violations, graphs)?;
+    Ok(violations.is_empty())
+}
+
+fn report(args: &ValidateArgs, what: &str, violations: &[Violation], graphs: usize) -> anyhow::Result<()> {
+    let mut out = super::output(None)?;
+    match args.format {
+        ReportFormat::Turtle => {
+            let quads: Vec<Quad> = report_triples(violations)
+                .into_iter()
+                .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph))
+                .collect();
+            let mut w = crate::graph::serializer(crate::graph::Format::Turtle)
+                .with_prefix("sh", "http://www.w3.org/ns/shacl#")?
+                .for_writer(&mut out);
+            for q in &quads {
+                w.serialize_triple(oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+            }
+            w.finish()?;
+        }
+        ReportFormat::Text => {
+            let shown = if args.limit == 0 { violations.len() } else { violations.len().min(args.limit) };
+            let mut graph = None;
+            for v in &violations[..shown] {
+                let label = v.graph_label();
+                if graph.as_ref() != Some(&label) {
+                    writeln!(out, "{label}")?;
+                    graph = Some(label);
+                }
+                writeln!(out, "  {}", v.within_graph())?;
+            }
+            if shown < violations.len() {
+                writeln!(out, "... and {} more (--limit 0 shows all)", violations.len() - shown)?;
+            }
+        }
+    }
+    out.flush()?;
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    if violations.is_empty() {
+        eprintln!("newskg: {what}: {} conform to the shapes", plural(graphs, "graph"));
+    } else {
+        let mut bad: Vec<String> = violations.iter().map(Violation::graph_label).collect();
+        bad.sort();
+        bad.dedup();
+        eprintln!(
+            "newskg: {what}: {} in {} of {}",
+            plural(violations.len(), "violation"),
+            plural(bad.len(), "graph"),
+            graphs
+        );
+    }
+    Ok(())
+}
