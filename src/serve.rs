@@ -18,13 +18,11 @@ use std::time::Duration;
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 
-use crate::graph::{self, Format};
 use crate::queries::{describe, find_saved, SAVED};
-use crate::store::{bind_parameters, evaluator};
+use crate::store::{bind_parameters, evaluator, write_results, ResultFormat, ResultsError};
 
 /// How the endpoint behaves.
 #[derive(Debug, Clone)]
@@ -269,30 +267,24 @@ impl From<QueryEvaluationError> for Failure {
     }
 }
 
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Failure::Io(e)
-    }
-}
-
-/// Media types offered for solutions (SELECT, ASK), best first.
-const SOLUTION_TYPES: &[(&str, &str)] = &[
-    ("application/sparql-results+json", "json"),
-    ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/csv", "csv"),
-    ("text/tab-separated-values", "tsv"),
+/// Media types offered for solutions (SELECT, ASK), best first, with their short names for `format=`.
+const SOLUTION_TYPES: &[(&str, &str, ResultFormat)] = &[
+    ("application/sparql-results+json", "json", ResultFormat::Json),
+    ("application/json", "json", ResultFormat::Json),
+    ("application/sparql-results+xml", "xml", ResultFormat::Xml),
+    ("application/xml", "xml", ResultFormat::Xml),
+    ("text/csv", "csv", ResultFormat::Csv),
+    ("text/tab-separated-values", "tsv", ResultFormat::Tsv),
 ];
 
 /// Media types offered for graphs (CONSTRUCT, DESCRIBE), best first.
-const GRAPH_TYPES: &[(&str, &str)] = &[
-    ("text/turtle", "turtle"),
-    ("application/n-triples", "ntriples"),
-    ("application/rdf+xml", "rdfxml"),
-    ("application/ld+json", "jsonld"),
-    ("application/trig", "trig"),
-    ("application/n-quads", "nquads"),
+const GRAPH_TYPES: &[(&str, &str, ResultFormat)] = &[
+    ("text/turtle", "turtle", ResultFormat::Turtle),
+    ("application/n-triples", "ntriples", ResultFormat::Ntriples),
+    ("application/rdf+xml", "rdfxml", ResultFormat::Rdfxml),
+    ("application/ld+json", "jsonld", ResultFormat::Jsonld),
+    ("application/trig", "trig", ResultFormat::Trig),
+    ("application/n-quads", "nquads", ResultFormat::Nquads),
 ];
 
 /// The client's preferences: a `format=` parameter (a short name or a media type) wins over `Accept`.
@@ -318,20 +310,20 @@ fn accept_of(request: &Request<Body>, params: &[(String, String)]) -> Vec<(Strin
     out
 }
 
-/// The first offered (media type, short name) the client accepts.
+/// The first offered (media type, format) the client accepts.
 fn negotiate(
     accept: &[(String, f32)],
-    offered: &'static [(&'static str, &'static str)],
-) -> Option<(&'static str, &'static str)> {
+    offered: &'static [(&'static str, &'static str, ResultFormat)],
+) -> Option<(&'static str, ResultFormat)> {
     for (media, _) in accept {
-        let hit = offered.iter().find(|(m, short)| {
+        let hit = offered.iter().find(|(m, short, _)| {
             media == m
                 || media == short
                 || media == "*/*"
                 || media.strip_suffix("/*").is_some_and(|main| m.starts_with(&format!("{main}/")))
         });
-        if let Some(hit) = hit {
-            return Some(*hit);
+        if let Some((m, _, f)) = hit {
+            return Some((m, *f));
         }
     }
     None
@@ -342,53 +334,18 @@ fn evaluate(
     query: oxigraph::sparql::PreparedSparqlQuery,
     accept: &[(String, f32)],
 ) -> Result<(&'static str, Vec<u8>), Failure> {
+    let results = query.on_store(store).execute()?;
+    let (media, format) = match &results {
+        QueryResults::Graph(_) => negotiate(accept, GRAPH_TYPES)
+            .ok_or(Failure::NotAcceptable("Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads"))?,
+        _ => negotiate(accept, SOLUTION_TYPES).ok_or(Failure::NotAcceptable("SPARQL JSON, XML, CSV or TSV"))?,
+    };
     let mut out = Vec::new();
-    match query.on_store(store).execute()? {
-        QueryResults::Solutions(solutions) => {
-            let (media, short) =
-                negotiate(accept, SOLUTION_TYPES).ok_or(Failure::NotAcceptable("SPARQL JSON, XML, CSV or TSV"))?;
-            let mut w = QueryResultsSerializer::from_format(results_format(short))
-                .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
-            for s in solutions {
-                w.serialize(&s?)?;
-            }
-            w.finish()?;
-            Ok((media, out))
-        }
-        QueryResults::Boolean(b) => {
-            let (media, short) =
-                negotiate(accept, SOLUTION_TYPES).ok_or(Failure::NotAcceptable("SPARQL JSON, XML, CSV or TSV"))?;
-            QueryResultsSerializer::from_format(results_format(short)).serialize_boolean_to_writer(&mut out, b)?;
-            Ok((media, out))
-        }
-        QueryResults::Graph(triples) => {
-            let (media, short) = negotiate(accept, GRAPH_TYPES)
-                .ok_or(Failure::NotAcceptable("Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads"))?;
-            let format = match short {
-                "ntriples" => Format::Ntriples,
-                "rdfxml" => Format::Rdfxml,
-                "jsonld" => Format::Jsonld,
-                "trig" => Format::Trig,
-                "nquads" => Format::Nquads,
-                _ => Format::Turtle,
-            };
-            let mut w = graph::serializer(format).for_writer(&mut out);
-            for t in triples {
-                w.serialize_triple(&t?)?;
-            }
-            w.finish()?;
-            Ok((media, out))
-        }
-    }
-}
-
-fn results_format(short: &str) -> QueryResultsFormat {
-    match short {
-        "xml" => QueryResultsFormat::Xml,
-        "csv" => QueryResultsFormat::Csv,
-        "tsv" => QueryResultsFormat::Tsv,
-        _ => QueryResultsFormat::Json,
-    }
+    write_results(results, format, &mut out).map_err(|e| match e {
+        ResultsError::Evaluation(e) => Failure::Evaluation(e),
+        ResultsError::Io(e) => Failure::Io(e),
+    })?;
+    Ok((media, out))
 }
 
 /// A SPARQL 1.1 Service Description of the endpoint.
@@ -534,15 +491,15 @@ mod tests {
     fn content_negotiation_follows_q_values_and_wildcards() {
         assert_eq!(
             negotiate(&prefs("text/csv;q=0.5, application/sparql-results+xml"), SOLUTION_TYPES).unwrap().1,
-            "xml"
+            ResultFormat::Xml
         );
-        assert_eq!(negotiate(&prefs("*/*"), SOLUTION_TYPES).unwrap().1, "json");
-        assert_eq!(negotiate(&prefs("text/*"), SOLUTION_TYPES).unwrap().1, "csv");
-        assert_eq!(negotiate(&prefs("text/*"), GRAPH_TYPES).unwrap().1, "turtle");
-        assert_eq!(negotiate(&prefs("application/ld+json"), GRAPH_TYPES).unwrap().1, "jsonld");
+        assert_eq!(negotiate(&prefs("*/*"), SOLUTION_TYPES).unwrap().0, "application/sparql-results+json");
+        assert_eq!(negotiate(&prefs("text/*"), SOLUTION_TYPES).unwrap().1, ResultFormat::Csv);
+        assert_eq!(negotiate(&prefs("text/*"), GRAPH_TYPES).unwrap().1, ResultFormat::Turtle);
+        assert_eq!(negotiate(&prefs("application/ld+json"), GRAPH_TYPES).unwrap().1, ResultFormat::Jsonld);
         assert!(negotiate(&prefs("image/png"), SOLUTION_TYPES).is_none());
         let request = Request::builder().body(Body::empty()).unwrap();
         let by_param = accept_of(&request, &[("format".into(), "tsv".into())]);
-        assert_eq!(negotiate(&by_param, SOLUTION_TYPES).unwrap().1, "tsv");
+        assert_eq!(negotiate(&by_param, SOLUTION_TYPES).unwrap().0, "text/tab-separated-values");
     }
 }

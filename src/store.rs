@@ -158,36 +158,11 @@ impl KnowledgeStore {
             evaluator.parse_query(&text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
         query.dataset_mut().set_default_graph_as_union();
         let eval = |source| StoreError::Evaluation { name: name.into(), source };
-        match query.on_store(&self.store).execute().map_err(eval)? {
-            QueryResults::Solutions(solutions) => {
-                let variables = solutions.variables().to_vec();
-                let rows: Vec<QuerySolution> = solutions.collect::<Result<_, _>>().map_err(eval)?;
-                write_solutions(&variables, &rows, format, out)
-            }
-            QueryResults::Boolean(b) => match results_format(format) {
-                Some(f) => {
-                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
-                    Ok(())
-                }
-                None => Ok(writeln!(out, "{b}")?),
-            },
-            QueryResults::Graph(triples) => {
-                let rdf = match format {
-                    ResultFormat::Trig => Format::Trig,
-                    ResultFormat::Ntriples => Format::Ntriples,
-                    ResultFormat::Nquads => Format::Nquads,
-                    ResultFormat::Rdfxml => Format::Rdfxml,
-                    ResultFormat::Jsonld => Format::Jsonld,
-                    _ => Format::Turtle,
-                };
-                let mut w = graph::serializer(rdf).for_writer(&mut *out);
-                for t in triples {
-                    w.serialize_triple(&t.map_err(eval)?)?;
-                }
-                w.finish()?;
-                Ok(())
-            }
-        }
+        let results = query.on_store(&self.store).execute().map_err(eval)?;
+        write_results(results, format, out).map_err(|e| match e {
+            ResultsError::Evaluation(source) => eval(source),
+            ResultsError::Io(e) => StoreError::Io(e),
+        })
     }
 
     /// Write the whole store: every graph for TriG, N-Quads and JSON-LD; their union as one graph otherwise.
@@ -214,6 +189,50 @@ pub fn evaluator(allow_service: bool) -> SparqlEvaluator {
         evaluator.with_http_timeout(std::time::Duration::from_secs(60))
     } else {
         evaluator.without_default_http_service_handler()
+    }
+}
+
+/// Why writing query results failed: the evaluation (which goes on while results are written) or the output.
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    #[error(transparent)]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Write query results: solutions and booleans as a table, CSV, TSV, SPARQL JSON or XML; graphs (CONSTRUCT,
+/// DESCRIBE) in the RDF format asked for, else Turtle.
+pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut dyn Write) -> Result<(), ResultsError> {
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<QuerySolution> = solutions.collect::<Result<_, _>>()?;
+            Ok(write_solutions(&variables, &rows, format, out)?)
+        }
+        QueryResults::Boolean(b) => match results_format(format) {
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
+                Ok(())
+            }
+            None => Ok(writeln!(out, "{b}")?),
+        },
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                ResultFormat::Trig => Format::Trig,
+                ResultFormat::Ntriples => Format::Ntriples,
+                ResultFormat::Nquads => Format::Nquads,
+                ResultFormat::Rdfxml => Format::Rdfxml,
+                ResultFormat::Jsonld => Format::Jsonld,
+                _ => Format::Turtle,
+            };
+            let mut w = graph::serializer(rdf).for_writer(&mut *out);
+            for t in triples {
+                w.serialize_triple(&t?)?;
+            }
+            w.finish()?;
+            Ok(())
+        }
     }
 }
 
@@ -339,7 +358,7 @@ fn write_solutions(
     rows: &[QuerySolution],
     format: ResultFormat,
     out: &mut dyn Write,
-) -> Result<(), StoreError> {
+) -> std::io::Result<()> {
     if let Some(f) = results_format(format) {
         let mut w =
             QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables.to_vec())?;

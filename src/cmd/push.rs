@@ -12,7 +12,7 @@ use anyhow::{bail, Context};
 use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxhttp::Client;
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, TripleRef};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad};
 
 use crate::cli::PushArgs;
 use crate::store::KnowledgeStore;
@@ -167,13 +167,9 @@ fn send(
     bail!("{last} (after {attempts} attempts)")
 }
 
-fn ntriples(quads: &[Quad]) -> anyhow::Result<Vec<u8>> {
+fn ntriples(quads: &[Quad]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let mut w = crate::graph::serializer(crate::graph::Format::Ntriples).for_writer(&mut out);
-    for q in quads {
-        w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
-    }
-    w.finish()?;
+    crate::store::write_quads(crate::graph::Format::Ntriples, quads, &mut out)?;
     Ok(out)
 }
 

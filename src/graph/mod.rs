@@ -7,7 +7,7 @@
 pub mod vocab;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, TermRef};
 
 use crate::article::Article;
 use crate::extract::{EntityKind, Facts};
@@ -56,8 +56,12 @@ pub fn serializer(format: Format) -> RdfSerializer {
     s
 }
 
+/// A minted IRI: the namespaces' constants and ids made safe by [`encode_segment`] or [`slug`], so it is not
+/// parsed again (validation is checked in debug builds).
 fn iri(s: impl Into<String>) -> NamedNode {
-    NamedNode::new(s).expect("minted IRIs are valid")
+    let s = s.into();
+    debug_assert!(NamedNode::new(s.as_str()).is_ok(), "invalid minted IRI {s}");
+    NamedNode::new_unchecked(s)
 }
 
 /// Percent-encode everything but unreserved characters, so any id makes a valid IRI segment.
@@ -293,8 +297,30 @@ pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
 
 /// Sort quads by graph, subject, predicate, object (their N-Quads forms) and drop duplicates.
 pub fn sort_quads(quads: &mut Vec<Quad>) {
-    quads.sort_by_cached_key(|q| {
-        (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string())
+    // Compared through borrowed strings: no term is formatted to sort (this runs on every article).
+    fn term(t: TermRef<'_>) -> (u8, &str, &str) {
+        match t {
+            TermRef::NamedNode(n) => (0, n.as_str(), ""),
+            TermRef::BlankNode(b) => (1, b.as_str(), ""),
+            TermRef::Literal(l) => (2, l.value(), l.language().unwrap_or_else(|| l.datatype().as_str())),
+            #[allow(unreachable_patterns)]
+            _ => (3, "", ""),
+        }
+    }
+    fn graph(g: &GraphName) -> (u8, &str, &str) {
+        match g {
+            GraphName::NamedNode(n) => (0, n.as_str(), ""),
+            GraphName::BlankNode(b) => (1, b.as_str(), ""),
+            GraphName::DefaultGraph => (4, "", ""),
+        }
+    }
+    quads.sort_unstable_by(|a, b| {
+        (graph(&a.graph_name), term(a.subject.as_ref().into()), a.predicate.as_str(), term(a.object.as_ref())).cmp(&(
+            graph(&b.graph_name),
+            term(b.subject.as_ref().into()),
+            b.predicate.as_str(),
+            term(b.object.as_ref()),
+        ))
     });
     quads.dedup();
 }
