@@ -93,7 +93,7 @@ impl EventClass {
     ];
 
     /// The class with this `nkg:` local name, as `data/events.tsv` writes it.
-    fn parse(name: &str) -> Option<Self> {
+    pub fn from_local_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.local_name() == name)
     }
 
@@ -285,7 +285,8 @@ static TRIGGERS: LazyLock<(HashMap<String, Trigger>, usize)> = LazyLock::new(|| 
     let mut generated = Vec::new();
     for line in include_str!("../../data/events.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let (Some(&lemma), Some(class)) = (cols.first(), cols.get(1).and_then(|c| EventClass::parse(c))) else {
+        let (Some(&lemma), Some(class)) = (cols.first(), cols.get(1).and_then(|c| EventClass::from_local_name(c)))
+        else {
             continue;
         };
         let verb = cols.get(2).is_some_and(|p| *p == "verb");
@@ -454,6 +455,78 @@ const SUBJECT_GAP: &[&str] = &[
 /// Words that may stand between a verb or preposition and the name it governs ("bought the Swedish Saab").
 const OBJECT_GAP: &[&str] =
     &["the", "a", "an", "its", "his", "her", "their", "both", "fellow", "rival", "former", "new", "two"];
+/// Words that may follow a name that is a noun phrase of its own ("France and", "France said").
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "for",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "at",
+    "from",
+    "of",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "as",
+    "after",
+    "before",
+    "over",
+    "since",
+    "until",
+    "during",
+    "into",
+    "about",
+    "against",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "this",
+    "last",
+    "next",
+    "when",
+    "while",
+    "because",
+    "if",
+    "than",
+    "amid",
+    "under",
+    "through",
+    "via",
+    "per",
+    "said",
+    "says",
+    "say",
+    "told",
+    "today",
+    "yesterday",
+    "again",
+    "too",
+];
 /// Prepositions after which a name is not the subject of the next verb ("In China, airliners are selected").
 const NOT_SUBJECT: &[&str] = &[
     "in",
@@ -485,6 +558,8 @@ struct Slot {
     start: usize,
     end: usize,
     entities: Vec<usize>,
+    /// The name premodifies a noun ("U.S.-backed", "a U.S. company"): never a verb's object.
+    in_compound: bool,
 }
 
 /// One trigger occurrence, before the mentions of one real event are merged.
@@ -627,7 +702,16 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
             continue;
         }
         if let (Some(s), Some(e)) = (index(m.span.start), index(m.span.end - 1)) {
-            slots.push(Slot { start: s, end: e + 1, entities: vec![m.entity] });
+            // "a U.S. manufacturing company", "U.S. space launch contracts": a country before a common noun
+            // premodifies it, like a hyphenated name ("U.S.-backed"); neither is a verb's object.
+            let next = tokens.get(e + 1).map(|t| doc.tok(t)).unwrap_or("");
+            let premodifier = facts.entities[m.entity].kind == EntityKind::Country
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&next)
+                && !next.ends_with("ed")
+                && !TRIGGERS.0.get(next).is_some_and(|t| t.verb);
+            let in_compound = premodifier || tokens[s].span.start < m.span.start || m.span.end < tokens[e].span.end;
+            slots.push(Slot { start: s, end: e + 1, entities: vec![m.entity], in_compound });
         }
     }
     let mut new_mentions = Vec::new();
@@ -651,7 +735,7 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                 })
                 .max_by_key(|m| m.span.start);
             if let Some(m) = before {
-                slots.push(Slot { start: i, end: i + 1, entities: vec![m.entity] });
+                slots.push(Slot { start: i, end: i + 1, entities: vec![m.entity], in_compound: false });
             }
         }
         // "the two presidents", "both leaders", "U.S. Envoy", "the envoy"
@@ -686,7 +770,7 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                     let name = facts.entities[entities[0]].name.clone();
                     new_mentions.push(Mention { span, entity: entities[0], reason: format!("title of {name}") });
                 }
-                slots.push(Slot { start: i, end: i + n, entities });
+                slots.push(Slot { start: i, end: i + n, entities, in_compound: false });
             }
         }
     }
@@ -712,7 +796,8 @@ fn slots_from(doc: &Document, tokens: &[Token], slots: &[Slot], mut i: usize, ou
                 || w.chars().next().is_some_and(char::is_uppercase)
                 || title_at(doc, tokens, k).is_some()
         };
-        let Some(mut slot) = slots.iter().find(|s| s.start >= i && s.start <= i + reach && (i..s.start).all(gap_ok))
+        let Some(mut slot) =
+            slots.iter().find(|s| s.start >= i && s.start <= i + reach && !s.in_compound && (i..s.start).all(gap_ok))
         else {
             break;
         };
@@ -1079,7 +1164,10 @@ mod tests {
             .collect();
         for row in &rows {
             let class = row.split('\t').nth(1).unwrap_or("").trim();
-            assert!(EventClass::parse(class).is_some(), "data/events.tsv: unknown class {class:?} in {row:?}");
+            assert!(
+                EventClass::from_local_name(class).is_some(),
+                "data/events.tsv: unknown class {class:?} in {row:?}"
+            );
             let lemma = row.split('\t').next().unwrap_or("").trim();
             let removed = row.split('\t').nth(3).is_some_and(|f| f.split(',').any(|f| f.trim() == format!("-{lemma}")));
             assert!(removed || TRIGGERS.0.contains_key(&token_form(lemma)), "{lemma:?} is not a trigger");

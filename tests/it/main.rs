@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod events;
 mod ontology;
 mod pipeline;
 mod queries;
