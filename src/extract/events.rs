@@ -1,12 +1,19 @@
-//! Events: who did what with whom, where, when, and whether it happened.
+//! Events: who did what with whom, where, when, and whether it happened (issue 5).
 //!
-//! Triggers come from `data/events.tsv` (verbs and nouns mapped to an `nkg:` class). Actors are read from the
-//! trigger's surroundings: the subject before a verb and its object ("met with X"), a possessive or hyphenated
-//! premodifier before a noun ("Putin's meeting", "Trump-Putin call"), "between X and Y", "by X" (passive), pronouns,
-//! and role references ("the two presidents", "U.S. Envoy"). The place is an "in/at" place in the sentence, the
-//! date the nearest day-precise time expression of the sentence (never the publication date by default). Status
-//! comes from tense, modals and markers ("will", "may", "subsequent", "offered"). Mentions of one real event (the
-//! headline, the lead and the body telling the same meeting) are merged into one event.
+//! Triggers come from `data/events.tsv`: verb and noun lemmas (with their regular inflections and listed irregular
+//! forms) mapped to an `nkg:` class and, through it, a CAMEO root code. A trigger inside a name ("United States",
+//! "Launch Services") is none. Actors are read from the trigger's surroundings: the subject just before a verb
+//! (past auxiliaries, adverbs and an apposition) and, for classes between parties, its object ("met with X",
+//! "bought X"); the speaker after a reporting verb ("..., said X"); "by X" of a passive (and a finite passive's
+//! subject); a possessive or hyphenated premodifier before a noun ("Putin's meeting", "Trump-Putin call"),
+//! "between X and Y", "of/with/by X" after it, or the subject of the verb that governs it ("filed a lawsuit");
+//! pronouns and role references ("the two presidents"). The place is an "in/at" place in the sentence, the date the
+//! nearest day-precise time expression of the sentence, never the publication date. Status comes from the
+//! trigger's own clause: modals, negation, hedges, "to" and markers ("will", "may", "plans", "offered"), and from a
+//! hedging reporting verb ("claimed"). A statement points at the events it reports in its sentence. Mentions of one
+//! real event are merged: for interactions (meetings, calls, deals, ...) those with nested actor sets; for the other
+//! classes only within a sentence or between the headline and the lead, so that a company's figures falling twice
+//! stay two events. Events without actors are kept ("shares fell") but never merged, except "this meeting".
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -225,7 +232,6 @@ impl EventClass {
                 | PhoneCall
                 | PressConference
                 | Negotiation
-                | Proposal
                 | Visit
                 | Agreement
                 | Election
@@ -905,14 +911,14 @@ fn find_actors(
             if w == "," {
                 // A name set off by commas ("Irish airline, Ryanair, announced"), or the opening comma of an
                 // apposition with a name just before it ("Boeing, the US airframer, announced").
-                if slots.iter().any(|s| s.end == k) {
-                    continue;
-                }
-                match (k.saturating_sub(9)..k).rev().find(|&c| lower(c) == "," && slots.iter().any(|s| s.end == c)) {
+                let opening =
+                    (k.saturating_sub(9)..k).rev().find(|&c| lower(c) == "," && slots.iter().any(|s| s.end == c));
+                match opening {
                     Some(c) => {
                         k = c;
                         continue;
                     }
+                    None if slots.iter().any(|s| s.end == k) => continue,
                     None => break,
                 }
             }
