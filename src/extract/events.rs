@@ -532,6 +532,26 @@ const FUNCTION_WORDS: &[&str] = &[
     "yesterday",
     "again",
     "too",
+    "between",
+    "among",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "worth",
+];
+/// Words that open a verb's object or particle ("offer them", "plan ahead"): a noun trigger before them is used as
+/// a verb or ends its phrase, and premodifies nothing.
+const OBJECT_START: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "it", "them", "him", "us", "me", "this",
+    "these", "those", "some", "all", "any", "more", "most", "much", "many", "several", "no", "up", "out", "down",
+    "off", "back", "away", "around", "ahead", "forward", "together", "there", "here", "what", "how", "why", "where",
+    "new",
+];
+/// Irregular past forms a noun may be the subject of ("the proposal drew criticism").
+const IRREGULAR_PAST: &[&str] = &[
+    "came", "went", "took", "made", "gave", "got", "saw", "left", "began", "became", "ran", "held", "brought", "kept",
+    "put", "drew", "stood", "meant", "sent", "spent", "struck", "hit", "let", "set", "led", "told", "said", "worth",
 ];
 /// Prepositions after which a name is not the subject of the next verb ("In China, airliners are selected").
 const NOT_SUBJECT: &[&str] = &[
@@ -604,8 +624,25 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 matched = n;
                 let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                 let previous = if i > 0 { doc.tok(&tokens[i - 1]).to_lowercase() } else { String::new() };
-                // Part of a name ("United States", "Launch Services") or "in order to": no event.
-                if names.iter().any(|m| m.overlaps(span)) || (key[0].starts_with("order") && previous == "in") {
+                // Part of a name ("United States", "Launch Services") or "in order to": no event. Nor a noun that
+                // premodifies another ("the takeover bid", "trading volume"): the event, if any, is the head.
+                let next = tokens.get(i + n).map(|t| doc.tok(t)).unwrap_or("");
+                let last = key[n - 1].as_str();
+                let premodifier = !trigger.verb
+                    && !last.ends_with('s')
+                    && next.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !next.is_empty()
+                    && !FUNCTION_WORDS.contains(&next)
+                    && !OBJECT_START.contains(&next)
+                    && !next.ends_with("ly")
+                    && !IRREGULAR_PAST.contains(&next)
+                    && !next.ends_with("ed")
+                    && !next.ends_with('s')
+                    && !triggers.get(next).is_some_and(|t| t.verb);
+                if names.iter().any(|m| m.overlaps(span))
+                    || (key[0].starts_with("order") && previous == "in")
+                    || premodifier
+                {
                     break;
                 }
                 let mut actors = find_actors(doc, tokens, &slots, i, i + n, trigger);

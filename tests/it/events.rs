@@ -167,6 +167,16 @@ fn names_and_in_order_to_hold_no_trigger() {
 }
 
 #[test]
+fn a_noun_premodifying_another_is_no_event_but_its_head_is() {
+    let text = "The election campaign began. The death toll rose. A meeting between Boeing and Airbus ended.";
+    let f = facts(text);
+    assert!(event_of(&f, "election", text).is_empty());
+    assert!(event_of(&f, "death", text).is_empty());
+    assert_eq!(one(&f, "rose", text).0, EventClass::Change);
+    assert_eq!(one(&f, "meeting", text).2, ["Airbus", "Boeing"]);
+}
+
+#[test]
 fn each_class_carries_the_cameo_code_of_the_ontology() {
     let ttl = std::fs::read_to_string(crate::common::root().join("ontology/newskg.ttl")).unwrap();
     for line in include_str!("../../data/events.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
