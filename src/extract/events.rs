@@ -667,7 +667,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                     && matches!(previous.as_str(), "this" | "that" | "such" | "these" | "same");
                 let status = status(doc, tokens, i, trigger, tense, heading);
                 let place = find_place(doc, facts, tokens, i + n);
-                let timex = find_date(facts, sentence, span);
+                let timex = find_date(doc, facts, sentence, span);
                 let date = timex.and_then(|t| facts.timexes[t].day());
                 let event = Event {
                     class: trigger.class,
@@ -1065,13 +1065,22 @@ fn find_place(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) -> Op
     best.map(|(_, e)| e)
 }
 
-/// The nearest time expression of the sentence that names a day.
-fn find_date(facts: &Facts, sentence: &Sentence, trigger: Span) -> Option<usize> {
+/// The nearest time expression of the sentence that names a day, outside any comma-enclosed aside that does not
+/// hold the trigger ("Jobs, born on February 24, 1955, has built ..." dates the birth, not the building).
+fn find_date(doc: &Document, facts: &Facts, sentence: &Sentence, trigger: Span) -> Option<usize> {
+    let in_aside = |t: Span| {
+        let before = doc.text[sentence.span.start..t.start].rfind(',').map(|i| sentence.span.start + i);
+        let after = doc.text[t.end..sentence.span.end].find(',').map(|i| t.end + i);
+        match (before, after) {
+            (Some(b), Some(a)) => trigger.end <= b || trigger.start > a,
+            _ => false,
+        }
+    };
     facts
         .timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| sentence.span.contains(t.span) && t.day().is_some())
+        .filter(|(_, t)| sentence.span.contains(t.span) && t.day().is_some() && !in_aside(t.span))
         .min_by_key(
             |(_, t)| if t.span.start >= trigger.end { t.span.start - trigger.end } else { trigger.start - t.span.end },
         )

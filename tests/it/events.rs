@@ -92,6 +92,16 @@ fn between_x_and_y_and_x_and_y_met() {
 }
 
 #[test]
+fn a_date_in_an_aside_does_not_date_the_event() {
+    let text = "Olaf Scholz, who visited Paris on Monday, met Emmanuel Macron on Wednesday.";
+    let f = facts(text);
+    let meeting = f.events.iter().find(|e| e.class == EventClass::Meeting).unwrap();
+    assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2024-05-08"));
+    let visit = f.events.iter().find(|e| e.class == EventClass::Visit).unwrap();
+    assert_eq!(visit.date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+}
+
+#[test]
 fn no_date_is_guessed_from_the_publication_date() {
     let text = "Siemens sold its train unit.";
     let f = facts(text);
