@@ -35,7 +35,7 @@ distance); role = --actor-role (default Arg0). sem:hasPlace entities likewise wi
 
 Event classes: the nkg: class local name ("Meeting"); with --event-classes meantime they are
 mapped to MEANTIME's classes (Statement, Announcement, PressConference, Proposal,
-Rejection, Threat -> SPEECH_COGNITIVE; everything else -> OTHER) so that score.py's class
+Rejection, Threat, Criticism, Demand -> SPEECH_COGNITIVE; everything else -> OTHER) so that score.py's class
 accuracy means something on meantime_dev. Spans and F1 are the same either way.
 
 Usage:
@@ -70,7 +70,8 @@ ENTITY_CLASSES = {SCHEMA + "Person": "PER", SCHEMA + "Organization": "ORG",
 TYPE_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
 # nkg: classes that are not event classes
 NKG_NON_EVENT = {NKG + "TimeExpression", NKG + "EventStatus"}
-MEANTIME_SPEECH = {"Statement", "Announcement", "PressConference", "Proposal", "Rejection", "Threat"}
+MEANTIME_SPEECH = {"Statement", "Announcement", "PressConference", "Proposal", "Rejection", "Threat", "Criticism",
+                   "Demand"}
 
 # ------------------------------------------------------------------ N-Quads parsing
 

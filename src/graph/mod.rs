@@ -289,6 +289,9 @@ pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             let m = mention(&mut b, *span, &node);
             b.add(&node, nkg::TRIGGER, m);
         }
+        for &r in &e.reports {
+            b.add(&node, nkg::REPORTS, iri(format!("{}#event-{}", a.as_str(), r + 1)));
+        }
     }
     let mut quads = b.quads;
     sort_quads(&mut quads);

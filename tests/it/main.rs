@@ -2,7 +2,9 @@
 
 mod cli;
 mod common;
+mod events;
 mod interop;
 mod ontology;
+mod people;
 mod pipeline;
 mod queries;

@@ -1,0 +1,201 @@
+//! Events (issue 5): status, passive voice, "between X and Y", reported speech, and one event per real event of an
+//! article, on sentences of our own.
+
+use newskg::article::Article;
+use newskg::extract::{EventClass, Facts, Status};
+
+use crate::common::{rows, store_with};
+
+fn article(text: &str, date: &str) -> Article {
+    Article {
+        id: "events-test".into(),
+        title: None,
+        published: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        url: None,
+        text: text.into(),
+        origin: "test".into(),
+    }
+}
+
+fn facts(text: &str) -> Facts {
+    newskg::extract_facts(&article(text, "2024-05-10"))
+}
+
+/// (class, status, actor names sorted) of every event whose trigger is `word`.
+fn event_of(facts: &Facts, word: &str, text: &str) -> Vec<(EventClass, Status, Vec<String>)> {
+    facts
+        .events
+        .iter()
+        .filter(|e| e.triggers.iter().any(|t| &text[t.start..t.end] == word))
+        .map(|e| {
+            let mut names: Vec<String> = e.actors.iter().map(|&a| facts.entities[a].name.clone()).collect();
+            names.sort();
+            (e.class, e.status, names)
+        })
+        .collect()
+}
+
+fn one(facts: &Facts, word: &str, text: &str) -> (EventClass, Status, Vec<String>) {
+    let got = event_of(facts, word, text);
+    assert_eq!(got.len(), 1, "{word:?}: {got:?}");
+    got.into_iter().next().unwrap()
+}
+
+#[test]
+fn status_from_tense_modals_negation_and_proposals() {
+    let text = "Boeing sold its satellite unit. Airbus will buy the engine maker next year. \
+                Renault may sell its truck division. Nissan did not cut its forecast. \
+                Toyota proposed a merger with Nissan. Siemens plans to acquire a rival.";
+    let f = facts(text);
+    assert_eq!(one(&f, "sold", text), (EventClass::Transaction, Status::Occurred, vec!["Boeing".into()]));
+    assert_eq!(one(&f, "buy", text).1, Status::Planned);
+    assert_eq!(one(&f, "sell", text).1, Status::Uncertain);
+    assert_eq!(one(&f, "cut", text).1, Status::Uncertain);
+    assert_eq!(one(&f, "proposed", text).1, Status::Proposed);
+    assert_eq!(one(&f, "acquire", text), (EventClass::Transaction, Status::Planned, vec!["Siemens".into()]));
+}
+
+#[test]
+fn a_will_in_the_reported_clause_does_not_make_the_saying_planned() {
+    let text = "Fiat will shut down two plants, the company said on Tuesday.";
+    let f = facts(text);
+    assert_eq!(one(&f, "shut down", text).1, Status::Planned);
+    assert_eq!(one(&f, "said", text).1, Status::Occurred);
+}
+
+#[test]
+fn passive_voice_gives_the_agent_and_the_subject() {
+    let text = "Nokia was acquired by Microsoft in 2013. The contract was rejected by France.";
+    let f = facts(text);
+    assert_eq!(
+        one(&f, "acquired", text),
+        (EventClass::Transaction, Status::Occurred, vec!["Microsoft".into(), "Nokia".into()])
+    );
+    // A statement-like class keeps only the agent of a passive.
+    assert_eq!(one(&f, "rejected", text).2, vec!["France".to_string()]);
+}
+
+#[test]
+fn between_x_and_y_and_x_and_y_met() {
+    let text = "Talks between Boeing and Airbus resumed in Paris. Germany and France met in Berlin on Monday.";
+    let f = facts(text);
+    assert_eq!(
+        one(&f, "Talks", text),
+        (EventClass::Negotiation, Status::Occurred, vec!["Airbus".into(), "Boeing".into()])
+    );
+    let (class, _, actors) = one(&f, "met", text);
+    assert_eq!((class, actors), (EventClass::Meeting, vec!["France".to_string(), "Germany".to_string()]));
+    let meeting = f.events.iter().find(|e| e.class == EventClass::Meeting).unwrap();
+    // The date is the clause's own time expression, resolved against the publication date (Friday 2024-05-10).
+    assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+    assert_eq!(f.entities[meeting.place.unwrap()].name, "Berlin");
+}
+
+#[test]
+fn a_date_in_an_aside_does_not_date_the_event() {
+    let text = "Olaf Scholz, who visited Paris on Monday, met Emmanuel Macron on Wednesday.";
+    let f = facts(text);
+    let meeting = f.events.iter().find(|e| e.class == EventClass::Meeting).unwrap();
+    assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2024-05-08"));
+    let visit = f.events.iter().find(|e| e.class == EventClass::Visit).unwrap();
+    assert_eq!(visit.date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+}
+
+#[test]
+fn no_date_is_guessed_from_the_publication_date() {
+    let text = "Siemens sold its train unit.";
+    let f = facts(text);
+    let sale = f.events.iter().find(|e| e.class == EventClass::Transaction).unwrap();
+    assert_eq!(sale.date, None);
+}
+
+#[test]
+fn a_reporting_verb_after_the_clause_and_an_inverted_speaker() {
+    let text = "Toyota will cut 5,000 jobs, said Chancellor Olaf Scholz.";
+    let f = facts(text);
+    assert_eq!(one(&f, "said", text), (EventClass::Statement, Status::Occurred, vec!["Olaf Scholz".into()]));
+    let statement = f.events.iter().find(|e| e.class == EventClass::Statement).unwrap();
+    let reported: Vec<EventClass> = statement.reports.iter().map(|&i| f.events[i].class).collect();
+    assert_eq!(reported, [EventClass::Change]);
+}
+
+#[test]
+fn reported_speech_links_speaker_and_event_in_the_graph() {
+    let text = "Chancellor Olaf Scholz said that Germany would buy Airbus planes.\n\
+                Renault claimed that Nissan sold its stake.";
+    let store = store_with(&[article(text, "2024-05-10")]);
+    let got = rows(
+        &store,
+        "SELECT ?speaker ?class ?status WHERE {
+           ?s a nkg:Statement ; sem:hasActor/schema:name ?speaker ; nkg:reports ?e .
+           ?e a ?class ; nkg:status ?status . FILTER(?class != sem:Event) } ORDER BY ?speaker",
+        &[],
+    );
+    let nkg = "https://w3id.org/newskg/ontology#";
+    assert_eq!(
+        got,
+        [
+            format!("Olaf Scholz,{nkg}Transaction,{nkg}Planned"),
+            // A hedging reporting verb leaves what it reports uncertain.
+            format!("Renault,{nkg}Transaction,{nkg}Uncertain"),
+        ]
+    );
+}
+
+#[test]
+fn headline_lead_and_repeated_paragraph_tell_one_event() {
+    let text = "Fiat Buys Chrysler Stake\n\
+                Fiat bought a stake in Chrysler on Thursday, the companies said.\n\
+                The deal was signed in Turin.\n\
+                Fiat bought a stake in Chrysler on Thursday, the companies said.\n";
+    let f = newskg::extract_facts(&article(text, "2024-05-10"));
+    let sales: Vec<_> = f.events.iter().filter(|e| e.class == EventClass::Transaction).collect();
+    assert_eq!(sales.len(), 1, "{sales:?}");
+    let sale = sales[0];
+    // Headline and lead: two trigger mentions; the repeated paragraph adds none.
+    assert_eq!(sale.triggers.len(), 2, "{sale:?}");
+    assert_eq!(sale.date.map(|d| d.to_string()).as_deref(), Some("2024-05-09"));
+    let mut actors: Vec<&str> = sale.actors.iter().map(|&a| f.entities[a].name.as_str()).collect();
+    actors.sort();
+    assert_eq!(actors, ["Chrysler", "Fiat"]);
+}
+
+#[test]
+fn figures_that_fall_twice_are_two_events() {
+    let text = "Toyota shares fell 3 percent. Later, its sales fell in Europe.";
+    let f = facts(text);
+    assert_eq!(f.events.iter().filter(|e| e.class == EventClass::Change).count(), 2);
+}
+
+#[test]
+fn names_and_in_order_to_hold_no_trigger() {
+    let text = "Officials from the United States met in order to discuss the plan.";
+    let f = facts(text);
+    assert!(event_of(&f, "States", text).is_empty());
+    assert!(event_of(&f, "order", text).is_empty());
+    assert_eq!(one(&f, "met", text).0, EventClass::Meeting);
+}
+
+#[test]
+fn a_noun_premodifying_another_is_no_event_but_its_head_is() {
+    let text = "The election campaign began. The death toll rose. A meeting between Boeing and Airbus ended.";
+    let f = facts(text);
+    assert!(event_of(&f, "election", text).is_empty());
+    assert!(event_of(&f, "death", text).is_empty());
+    assert_eq!(one(&f, "rose", text).0, EventClass::Change);
+    assert_eq!(one(&f, "meeting", text).2, ["Airbus", "Boeing"]);
+}
+
+#[test]
+fn each_class_carries_the_cameo_code_of_the_ontology() {
+    let ttl = std::fs::read_to_string(crate::common::root().join("ontology/newskg.ttl")).unwrap();
+    for line in include_str!("../../data/events.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let name = line.split('\t').nth(1).unwrap().trim();
+        let block = ttl.split("\n\n").find(|b| b.starts_with(&format!("nkg:{name}\n"))).unwrap_or_else(|| {
+            panic!("nkg:{name} is not defined in ontology/newskg.ttl");
+        });
+        let code = block.split("nkg:cameoRootCode \"").nth(1).map(|r| &r[..2]);
+        let class = newskg::extract::EventClass::from_local_name(name).unwrap();
+        assert_eq!(class.cameo(), code, "nkg:{name}");
+    }
+}
