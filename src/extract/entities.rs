@@ -341,21 +341,126 @@ fn is_org_head(word: &str) -> bool {
     heads.contains(&word.to_lowercase()) || word.split_once('-').is_some_and(|(a, _)| heads.contains(&a.to_lowercase()))
 }
 
-/// The length of the longest title (with rank prefixes) starting at token `i`, and its label.
+/// Words naming a field that may stand before a title and belong to it ("market economist", "currency strategist",
+/// "project manager").
+const FIELD_WORDS: &[&str] = &[
+    "bond",
+    "credit",
+    "currency",
+    "data",
+    "defence",
+    "defense",
+    "energy",
+    "equity",
+    "fashion",
+    "film",
+    "fund",
+    "investment",
+    "market",
+    "marketing",
+    "markets",
+    "music",
+    "news",
+    "oil",
+    "policy",
+    "portfolio",
+    "product",
+    "program",
+    "programme",
+    "project",
+    "research",
+    "risk",
+    "sales",
+    "security",
+    "strategy",
+    "technical",
+    "technology",
+];
+
+/// Portfolios that name an office after "of" or "for": "Minister of Education", "Commissioner for Competition".
+pub const PORTFOLIOS: &[&str] = &[
+    "acquisition",
+    "agriculture",
+    "commerce",
+    "communications",
+    "competition",
+    "culture",
+    "defence",
+    "defense",
+    "economy",
+    "education",
+    "energy",
+    "engineering",
+    "environment",
+    "finance",
+    "health",
+    "housing",
+    "immigration",
+    "industry",
+    "investments",
+    "justice",
+    "labor",
+    "labour",
+    "marketing",
+    "operations",
+    "photography",
+    "research",
+    "sales",
+    "tourism",
+    "trade",
+    "transport",
+];
+
+/// The length of the longest title (with rank prefixes, field words and a portfolio) starting at token `i`, and its
+/// label.
 pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    let (n, label) = bare_title_at(doc, tokens, i)?;
+    // "Undersecretary for Education", "assistant professor of photography": the portfolio is part of the office.
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let (of, portfolio) = (lower(i + n), lower(i + n + 1));
+    if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) {
+        return Some((n + 2, format!("{label} {of} {portfolio}")));
+    }
+    Some((n, label))
+}
+
+/// A title with its rank prefixes and field words, the longest reading: "chief financial officer" is one title,
+/// "chief market economist" and "head trader" a rank before a title.
+fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let lex = &*LEXICON;
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase());
+    let direct = |k: usize| {
+        (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev().find_map(|n| {
+            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
+            lex.title(&key.join(" ")).map(|t| (n, t.label.clone()))
+        })
+    };
+    // A title, or one or two field words and a title.
+    let headed = |k: usize| {
+        direct(k).or_else(|| {
+            let mut fields = Vec::new();
+            let mut m = k;
+            while fields.len() < 2 {
+                let w = lower(m).filter(|w| FIELD_WORDS.contains(&w.as_str()))?;
+                fields.push(w);
+                m += 1;
+                if let Some((n, label)) = direct(m) {
+                    return Some((m + n - k, format!("{} {label}", fields.join(" "))));
+                }
+            }
+            None
+        })
+    };
+    let mut best: Option<(usize, String)> = None;
     let mut prefix = String::new();
     let mut k = i;
-    // The longest title at each position, before reading its first word as a rank prefix: "chief financial
-    // officer" is one title, "chief" a prefix only when what follows is a title on its own ("chief economist").
     loop {
-        for n in (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev() {
-            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-            if let Some(title) = lex.title(&key.join(" ")) {
-                return Some((k + n - i, format!("{prefix}{}", title.label)));
+        if let Some((n, label)) = headed(k) {
+            if best.as_ref().is_none_or(|b| k + n - i > b.0) {
+                best = Some((k + n - i, format!("{prefix}{label}")));
             }
         }
-        let w = doc.tok(tokens.get(k)?).to_lowercase();
+        let w = lower(k)?;
         match lex.title_prefixes.get(&w) {
             Some(p) if k + 1 < tokens.len() => {
                 prefix.push_str(p.trim());
@@ -367,8 +472,11 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
             _ => break,
         }
     }
+    if best.is_some() {
+        return best;
+    }
     // A hyphenated prefix glued to the title: "vice-president", "co-founder", "ex-minister".
-    let w = doc.tok(tokens.get(k)?).to_lowercase();
+    let w = lower(k)?;
     if let Some((head, rest)) = w.split_once('-') {
         if let (Some(p), Some(title)) =
             (lex.title_prefixes.get(&format!("{head}-")).or(lex.title_prefixes.get(head)), lex.title(rest))
@@ -456,7 +564,16 @@ fn read_run(
     let mut after_named = false;
     // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "photographers Nat Finkelstein",
     // "photographers such as Ansel Adams"; "adviser to Trump" is not.
-    if i > 0 {
+    // "Commissioner for Competition Neelie Kroes": the portfolio belongs to the title.
+    if i > 1
+        && matches!(lower(i - 1).as_str(), "of" | "for")
+        && PORTFOLIOS.contains(&lower(i).as_str())
+        && ends_title(doc, tokens, i - 1)
+        && end - i > 1
+    {
+        i += 1;
+        titled = true;
+    } else if i > 0 {
         let prev = doc.tok(&tokens[i - 1]);
         if lex.is_honorific(prev) || ends_title(doc, tokens, i) || plural_title(doc, tokens, i - 1).is_some() {
             titled = true;
