@@ -418,7 +418,10 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
     // "Undersecretary for Education", "assistant professor of photography": the portfolio is part of the office.
     let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     let (of, portfolio) = (lower(i + n), lower(i + n + 1));
-    if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) {
+    let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
+    // Not "director of Housing Studies at Harvard": a one-word name after it makes it a department's name.
+    let department = capital(i + n + 2) && !capital(i + n + 3);
+    if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) && !department {
         return Some((n + 2, format!("{label} {of} {portfolio}")));
     }
     Some((n, label))
@@ -440,11 +443,13 @@ fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, S
         direct(k).or_else(|| {
             let mut fields = Vec::new();
             let mut m = k;
+            let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
             while fields.len() < 2 {
                 let w = lower(m).filter(|w| FIELD_WORDS.contains(&w.as_str()))?;
                 fields.push(w);
                 m += 1;
-                if let Some((n, label)) = direct(m) {
+                // "market strategist", "Market Strategist", but not "the news | European Commissioner".
+                if let Some((n, label)) = direct(m).filter(|_| capital(m) == capital(k)) {
                     return Some((m + n - k, format!("{} {label}", fields.join(" "))));
                 }
             }
