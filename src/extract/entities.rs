@@ -820,14 +820,16 @@ fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
             .position(|p| p.key.last() == Some(word) || p.key.first() == Some(word) && p.key.len() == 1)
             .or_else(|| {
                 // "Steve" for Steve Jobs: a given name alone, when one person of the article bears it.
-                let bearers = people.iter().enumerate().filter(|(_, p)| p.key.len() >= 2 && p.key.first() == Some(word));
+                let bearers =
+                    people.iter().enumerate().filter(|(_, p)| p.key.len() >= 2 && p.key.first() == Some(word));
                 unique(bearers.map(|(i, _)| i).collect()).filter(|_| LEXICON.given_names.contains(word.as_str()))
             })
             .or_else(|| {
                 // "DesRoiser" for Dennis DesRosier: a misspelt surname of one person of the article.
-                let close = people.iter().enumerate().filter(|(_, p)| {
-                    p.key.len() >= 2 && p.key.last().is_some_and(|l| is_typo_of(word, l, 5))
-                });
+                let close = people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.key.len() >= 2 && p.key.last().is_some_and(|l| is_typo_of(word, l, 5)));
                 unique(close.map(|(i, _)| i).collect())
             });
         match i {

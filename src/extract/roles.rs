@@ -205,10 +205,11 @@ fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize,
     let (known, first) = if let Some((entity, first)) = named_ending_at(facts, tokens, end) {
         (Some(entity), first)
     } else if end > 2 && lower(end - 2) == "the" && is_company_noun(&lower(end - 1)) {
-        (Some(possessive_reference(doc, facts, tokens, end - 2)?), end - 2)
+        (Some(organisation_before(facts, tokens[end - 2].span.start)?), end - 2)
     } else {
         let mut s = end;
-        while s > 0 && end - s < 6 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1])) {
+        while s > 0 && end - s < 6 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1]))
+        {
             s -= 1;
         }
         if s == end {
@@ -487,7 +488,9 @@ fn after_name(
         if let Some((_, next)) = org {
             r = next;
         } else {
-            while r < tokens.len() && r < q + 5 && tokens[r].kind == TokenKind::Word && !is_capitalised(doc.tok(&tokens[r]))
+            while r < q + 5
+                && tokens.get(r).is_some_and(|t| t.kind == TokenKind::Word && !is_capitalised(doc.tok(t)))
+                && !matches!(lower(r).as_str(), "at" | "for")
             {
                 r += 1;
             }
@@ -568,15 +571,25 @@ fn org_premodifier(doc: &Document, facts: &mut Facts, tokens: &[Token], p: usize
 /// "Merk Investments", "Council on American-Islamic Relations"): its end token and text. Not a person.
 fn organisation_as_written(doc: &Document, facts: &Facts, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let first = tokens.get(i)?;
-    if !is_capitalised(doc.tok(first)) || is_function_word(doc.tok(first)) {
+    if !is_org_word(doc.tok(first)) || is_function_word(doc.tok(first)) {
         return None;
     }
+    // "Tinta Nueva and Olaf Berg": the name ends before a person's.
+    let person_at = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            facts
+                .mentions
+                .iter()
+                .any(|m| m.span.start == t.span.start && facts.entities[m.entity].kind == EntityKind::Person)
+        })
+    };
     let mut j = i + 1;
-    while j < tokens.len() && j - i < 7 {
+    while j < tokens.len() && j - i < 7 && !person_at(j) {
         let w = doc.tok(&tokens[j]);
         let inner = matches!(w, "of" | "on" | "for" | "and" | "&")
-            && tokens.get(j + 1).is_some_and(|t| is_capitalised(doc.tok(t)));
-        if is_capitalised(w) || inner {
+            && tokens.get(j + 1).is_some_and(|t| is_org_word(doc.tok(t)))
+            && !person_at(j + 1);
+        if is_org_word(w) || inner {
             j += 1;
         } else {
             break;
@@ -608,7 +621,11 @@ fn possessive_reference(doc: &Document, facts: &Facts, tokens: &[Token], i: usiz
     if !its {
         return None;
     }
-    let at = tokens[i].span.start;
+    organisation_before(facts, tokens[i].span.start)
+}
+
+/// The organisation mentioned last before byte `at`.
+fn organisation_before(facts: &Facts, at: usize) -> Option<usize> {
     facts
         .mentions
         .iter()

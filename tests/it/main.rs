@@ -3,5 +3,6 @@
 mod cli;
 mod common;
 mod ontology;
+mod people;
 mod pipeline;
 mod queries;
