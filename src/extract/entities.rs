@@ -148,7 +148,7 @@ const NOT_NAME: &[&str] = &[
 ];
 
 /// Function words that can still be a short surname after a given name ("Wilson Or", "James To").
-const SHORT_SURNAME_WORDS: &[&str] = &["A", "An", "In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
+const SHORT_SURNAME_WORDS: &[&str] = &["In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
 
 /// Verbs after a name that show it is a person ("Peskov said").
 const PERSON_VERBS: &[&str] = &[
@@ -574,7 +574,7 @@ fn read_run(
         && matches!(lower(i - 1).as_str(), "of" | "for")
         && PORTFOLIOS.contains(&lower(i).as_str())
         && ends_title(doc, tokens, i - 1)
-        && end - i > 1
+        && end - i > 2
     {
         i += 1;
         titled = true;
@@ -751,8 +751,17 @@ fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
 fn ends_title(doc: &Document, tokens: &[Token], i: usize) -> bool {
     (1..=LEXICON.max_title_tokens.min(i)).any(|n| {
         let key: Vec<String> = tokens[i - n..i].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-        LEXICON.title(&key.join(" ")).is_some()
+        LEXICON.title(&key.join(" ")).is_some() && !(n == 1 && not_a_title_here(doc.tok(&tokens[i - 1])))
     })
+}
+
+/// A one-word title that, written this way right before a name, is something else: "a major Warhol donor", "next
+/// model Falcon" (ranks are capitalised before names, "Major Ellis"), and initials ("K.C. Maurer", not King's
+/// Counsel Maurer).
+pub fn not_a_title_here(word: &str) -> bool {
+    matches!(word, "major" | "general" | "private" | "model")
+        || word.len() >= 4
+            && word.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// Whether an apposition starting at token `i` begins with a title ("the U.S. special envoy").
@@ -801,7 +810,7 @@ fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
             people.iter().position(|p| p.key.last() == key.last() && is_subsequence(&key, &p.key)).or_else(|| {
                 // "Kristin Wilkins" joins "Kristen Wilkins": a given name spelled two ways (issue: typos are forms).
                 people.iter().position(|p| {
-                    p.key.len() == 2 && key.len() == 2 && p.key[1] == key[1] && is_typo_of(&key[0], &p.key[0], 4)
+                    p.key.len() == 2 && key.len() == 2 && p.key[1] == key[1] && is_typo_of(&key[0], &p.key[0], 6)
                 })
             })
         });

@@ -6,10 +6,25 @@
 //! ("X is the chief executive of Y"). Titles come from `data/titles.tsv` with their normalised label; demonyms
 //! and country abbreviations resolve to the country. The same (person, role, organisation) is one record.
 
-use crate::extract::entities::{is_capitalised, plural_title, title_at};
+use crate::extract::entities::{is_capitalised, not_a_title_here, plural_title, title_at};
 use crate::extract::{EntityKind, Facts};
 use crate::lexicon::LEXICON;
 use crate::text::{Document, Span, Token, TokenKind};
+
+/// Words that make a different office of the title they precede ("vice president", "deputy prime minister").
+const RANKS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "under",
+    "sub",
+    "lieutenant",
+    "major",
+    "brigadier",
+    "shadow",
+    "prime",
+];
 
 /// A person holding a title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +173,9 @@ fn before_name(
         },
         None => return title_of_org(doc, facts, tokens, k, person).into_iter().collect(),
     };
+    if k - start == 1 && not_a_title_here(doc.tok(&tokens[start])) {
+        return Vec::new();
+    }
     let span = Span::new(tokens[start].span.start, tokens[k - 1].span.end);
     let (mut organization, org_start, former) = premodifier(doc, facts, tokens, start);
     let mut job_start = org_start.map_or(span.start, |s| tokens[s].span.start);
@@ -429,6 +447,11 @@ fn after_name(
         "serves" | "served" | "serving" if lower(p + 1) == "as" => p += 2,
         _ => return Vec::new(),
     }
+    // "Mark Chen, formerly an Apple executive"
+    let formerly = lower(p) == "formerly";
+    if formerly {
+        p += 1;
+    }
     if matches!(lower(p).as_str(), "the" | "a" | "an") {
         p += 1;
     }
@@ -442,9 +465,15 @@ fn after_name(
     while matches!(lower(p).as_str(), "new" | "current" | "incoming" | "longtime" | "long-time" | "then") {
         p += 1;
     }
-    let mut former = false;
+    let mut former = formerly;
     if is_former(&lower(p)) {
         former = true;
+        p += 1;
+    }
+    // "787 project manager": a model number before the title.
+    if tokens.get(p).is_some_and(|t| doc.tok(t).chars().all(|c| c.is_ascii_digit()))
+        && title_at(doc, tokens, p + 1).is_some()
+    {
         p += 1;
     }
     let mut organization = None;
@@ -635,7 +664,26 @@ fn organisation_before(facts: &Facts, at: usize) -> Option<usize> {
 }
 
 /// One record per (person, role, organisation); a role given once without its organisation joins the one with it.
-fn merge(found: Vec<Found>) -> Vec<Role> {
+fn merge(mut found: Vec<Found>) -> Vec<Role> {
+    // "Professor Burrows" after "Emeritus Professor John Burrows": a shorter form of a title the person holds is that
+    // title, unless the longer one adds a rank ("vice president" is not "president").
+    let labels: Vec<(usize, String, Option<usize>)> =
+        found.iter().map(|f| (f.person, f.label.clone(), f.organization)).collect();
+    for f in &mut found {
+        let longer = labels
+            .iter()
+            .filter(|(person, label, org)| {
+                *person == f.person
+                    && label.len() > f.label.len()
+                    && label.ends_with(&format!(" {}", f.label))
+                    && (f.organization.is_none() || *org == f.organization)
+                    && !label[..label.len() - f.label.len()].split_whitespace().any(|w| RANKS.contains(&w))
+            })
+            .max_by_key(|(_, label, _)| label.len());
+        if let Some((_, label, _)) = longer {
+            f.label = label.clone();
+        }
+    }
     let mut roles: Vec<Role> = Vec::new();
     for f in &found {
         let same = roles.iter().position(|r| {

@@ -191,3 +191,33 @@ fn an_organisation_as_written_before_a_title_after_the_name() {
     let text = "Jill Parry, Saturnia's general manager, said sales rose. Ken Abe, an Orvex employee, agreed.";
     assert_eq!(roles(text), ["Jill Parry | general manager | Saturnia", "Ken Abe | employee | Orvex"]);
 }
+
+#[test]
+fn a_shorter_form_of_a_title_is_the_same_role_but_a_rank_is_not() {
+    let text = "Emeritus Professor Ivo Brandt chaired the panel. Professor Brandt said it was unanimous.";
+    assert_eq!(roles(text), ["Ivo Brandt | emeritus professor | -"]);
+    let text = "Vice President Ana Kovac spoke first. Later, President Ana Kovac closed the session.";
+    assert_eq!(roles(text), ["Ana Kovac | president | -", "Ana Kovac | vice president | -"]);
+}
+
+#[test]
+fn lower_case_ranks_products_and_initials_are_not_titles_before_a_name() {
+    assert!(roles("The museum is a recipient of a major Hopper donor program.").is_empty());
+    assert!(people("The plant will build the next model Corsair in 2030.").is_empty());
+    assert_eq!(roles("J.R. Doyle, treasurer at the Orland Trust, said so."), ["Doyle | treasurer | Orland Trust"]);
+}
+
+#[test]
+fn formerly_and_a_model_number_before_the_title() {
+    let f =
+        facts("Shares fell as Daniel Chen, formerly an Apple executive, left. Olga Lam, 787 project manager, spoke.");
+    let got: Vec<(String, String, bool)> =
+        f.roles.iter().map(|r| (f.entities[r.person].name.clone(), r.label.clone(), r.former)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Daniel Chen".to_string(), "executive".to_string(), true),
+            ("Olga Lam".into(), "project manager".into(), false)
+        ]
+    );
+}
