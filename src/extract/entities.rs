@@ -766,7 +766,7 @@ pub fn not_a_title_here(word: &str) -> bool {
 
 /// Whether an apposition starting at token `i` begins with a title ("the U.S. special envoy").
 fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
-    for _ in 0..4 {
+    for _ in 0..6 {
         if i >= tokens.len() {
             return false;
         }
@@ -774,7 +774,7 @@ fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
             return true;
         }
         let w = doc.tok(&tokens[i]);
-        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former")
+        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former" | "formerly")
             || is_capitalised(w)
             || w.contains('.')
         {

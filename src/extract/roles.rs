@@ -447,6 +447,10 @@ fn after_name(
         "serves" | "served" | "serving" if lower(p + 1) == "as" => p += 2,
         _ => return Vec::new(),
     }
+    // "Warhol was both an artist and a businessperson"
+    if lower(p) == "both" {
+        p += 1;
+    }
     // "Mark Chen, formerly an Apple executive"
     let formerly = lower(p) == "formerly";
     if formerly {
@@ -497,6 +501,9 @@ fn after_name(
     if lower(q) == "and" {
         let mut r = q + 1;
         let mut second_org = None;
+        if matches!(lower(r).as_str(), "a" | "an" | "the") {
+            r += 1;
+        }
         if is_former(&lower(r)) {
             r += 1;
         }

@@ -221,3 +221,18 @@ fn formerly_and_a_model_number_before_the_title() {
         ]
     );
 }
+
+#[test]
+fn both_titles_of_a_predicate() {
+    assert_eq!(
+        roles("Critics agree that Ida Varga was both an artist and a businessperson."),
+        ["Ida Varga | artist | -", "Ida Varga | businessperson | -"]
+    );
+    assert_eq!(roles("As coauthor Lena Holt told reporters, the data are clear."), ["Lena Holt | coauthor | -"]);
+}
+
+#[test]
+fn an_apposition_with_formerly_and_a_long_organisation_name_shows_a_person() {
+    let text = "Zorvan Pettakis, formerly an Apple Inc. executive, left the company.";
+    assert_eq!(people(text), ["Zorvan Pettakis"]);
+}
