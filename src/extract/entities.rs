@@ -1,9 +1,13 @@
 //! Named entities: places and organisations from the gazetteers, and people, resolved to one entity each.
 //!
 //! People are found from evidence, not from capitalisation alone: a known given name, a title or honorific before
-//! the name, a middle initial, or a reporting verb after it. Headline-like lines discover nobody (Title Case makes
-//! every word look like a name); they only link names already found in the body. Within an article, surnames and
-//! shorter forms resolve to the full name ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
+//! the name (a plural title too: "photographers A and B"), a middle initial, a reporting verb after it, or a place in
+//! a list next to a person ("A, B and C"). Counter-evidence wins: a run holding an organisation or facility head
+//! ("Foundation", "Department", "Prize-winner", `data/org_heads.txt`), a run after a determiner ("the Church said")
+//! or after an organisation's name ("Apple Corps"), and a demonym alone are not people. Headline-like lines discover
+//! nobody (Title Case makes every word look like a name); they only link names already found in the body. Within an
+//! article, surnames, a given name borne by one person, misspelt forms and shorter forms resolve to the full name
+//! ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
 
 use std::collections::{BTreeSet, HashMap};
 

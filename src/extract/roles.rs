@@ -3,8 +3,13 @@
 //! Patterns, each anchored on a person mention: a title before the name ("Kremlin spokesman Dmitri S. Peskov",
 //! "Russian President Vladimir V. Putin"), an apposition after it ("Steve Witkoff, the U.S. special envoy",
 //! "Michael Waltz, national security adviser to Trump", "Taro Aso, Japan's prime minister"), and a copula
-//! ("X is the chief executive of Y"). Titles come from `data/titles.tsv` with their normalised label; demonyms
-//! and country abbreviations resolve to the country. The same (person, role, organisation) is one record.
+//! ("X is the chief executive of Y", "X as its new chief executive"), a title of an organisation before the name
+//! ("Secretary of the Air Force James Roche") and coordinated titles ("CEO and co-founder"). The organisation is
+//! the one written before the title (known, a demonym, or as written: "UAW", "Saturn's"), after it ("of", "at",
+//! "for"), after the name ("musician A of Duran Duran"), or the one named last before "its" / "the company's".
+//! Titles come from `data/titles.tsv` with their normalised label, rank and field words kept ("chief market
+//! economist"); demonyms and country abbreviations resolve to the country. The same (person, role, organisation) is
+//! one record, and a shorter form of a title the person holds joins it ("Professor B" after "Emeritus Professor").
 
 use crate::extract::entities::{is_capitalised, not_a_title_here, plural_title, title_at};
 use crate::extract::{EntityKind, Facts};
