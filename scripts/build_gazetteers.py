@@ -26,7 +26,8 @@ Hand-curated files (not generated; this script only checks them, and with
 --normalise rewrites them with rows sorted, header kept):
     data/organisations.tsv, data/titles.tsv, data/title_prefixes.txt,
     data/former_markers.txt, data/honorifics.txt, data/name_suffixes.txt,
-    data/name_particles.txt, data/ambiguous_given_names.txt
+    data/name_particles.txt, data/ambiguous_given_names.txt,
+    data/org_heads.txt
 
 The hand-curated tables inside this script (country names, aliases and
 demonyms; region English names; stoplists; international given names and
@@ -1707,6 +1708,7 @@ HAND_FILES = {
     "name_suffixes.txt": 1,
     "name_particles.txt": 1,
     "ambiguous_given_names.txt": 1,
+    "org_heads.txt": 1,
 }
 
 ORG_KINDS = {

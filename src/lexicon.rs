@@ -62,6 +62,8 @@ pub struct Lexicon {
     /// Rank prefixes ("deputy", "vice", "acting") and their normalised form.
     pub title_prefixes: HashMap<String, String>,
     pub former_markers: HashSet<String>,
+    /// Last words of organisation, facility and prize names ("Foundation", "Airport"), lower-cased.
+    pub org_heads: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -162,6 +164,7 @@ impl Lexicon {
             max_title_tokens,
             title_prefixes,
             former_markers: rows(include_str!("../data/former_markers.txt")).map(|r| r[0].to_lowercase()).collect(),
+            org_heads: rows(include_str!("../data/org_heads.txt")).map(|r| r[0].to_lowercase()).collect(),
         }
     }
 

@@ -1,9 +1,13 @@
 //! Named entities: places and organisations from the gazetteers, and people, resolved to one entity each.
 //!
 //! People are found from evidence, not from capitalisation alone: a known given name, a title or honorific before
-//! the name, a middle initial, or a reporting verb after it. Headline-like lines discover nobody (Title Case makes
-//! every word look like a name); they only link names already found in the body. Within an article, surnames and
-//! shorter forms resolve to the full name ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
+//! the name (a plural title too: "photographers A and B"), a middle initial, a reporting verb after it, or a place in
+//! a list next to a person ("A, B and C"). Counter-evidence wins: a run holding an organisation or facility head
+//! ("Foundation", "Department", "Prize-winner", `data/org_heads.txt`), a run after a determiner ("the Church said")
+//! or after an organisation's name ("Apple Corps"), and a demonym alone are not people. Headline-like lines discover
+//! nobody (Title Case makes every word look like a name); they only link names already found in the body. Within an
+//! article, surnames, a given name borne by one person, misspelt forms and shorter forms resolve to the full name
+//! ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -116,7 +120,39 @@ const NOT_NAME: &[&str] = &[
     "Sources",
     "Reuters",
     "AP",
+    "Everyone",
+    "Everybody",
+    "Someone",
+    "Somebody",
+    "Anyone",
+    "Anybody",
+    "Nobody",
+    "Nothing",
+    "Everything",
+    "Usually",
+    "Perhaps",
+    "Instead",
+    "Indeed",
+    "Still",
+    "Now",
+    "Then",
+    "Thus",
+    "Although",
+    "Though",
+    "Because",
+    "Despite",
+    "Even",
+    "Only",
+    "Which",
+    "Whose",
+    "My",
+    "Your",
+    "Him",
+    "Them",
 ];
+
+/// Function words that can still be a short surname after a given name ("Wilson Or", "James To").
+const SHORT_SURNAME_WORDS: &[&str] = &["In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
 
 /// Verbs after a name that show it is a person ("Peskov said").
 const PERSON_VERBS: &[&str] = &[
@@ -281,7 +317,8 @@ fn capitalised_runs(doc: &Document, tokens: &[Token]) -> Vec<(usize, usize)> {
         while j < tokens.len() {
             let w = doc.tok(&tokens[j]);
             let next_cap = tokens.get(j + 1).is_some_and(|t| is_capitalised(doc.tok(t)));
-            if tokens[j].kind == TokenKind::Word && (is_capitalised(w) || lex.suffixes.contains(w))
+            if tokens[j].kind == TokenKind::Word
+                && (is_capitalised(w) || lex.suffixes.contains(w) || is_particle_joined(w))
                 || (lex.particles.contains(w) && next_cap)
             {
                 j += 1;
@@ -295,21 +332,144 @@ fn capitalised_runs(doc: &Document, tokens: &[Token]) -> Vec<(usize, usize)> {
     runs
 }
 
-/// The length of the longest title (with rank prefixes) starting at token `i`, and its label.
+/// A name particle joined to a capitalised name by a hyphen: "al-Amr", "el-Sisi", "bin-Laden".
+fn is_particle_joined(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        LEXICON.particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether a word names an organisation, facility or prize rather than a person ("Foundation", "Prize-winner").
+fn is_org_head(word: &str) -> bool {
+    let heads = &LEXICON.org_heads;
+    heads.contains(&word.to_lowercase()) || word.split_once('-').is_some_and(|(a, _)| heads.contains(&a.to_lowercase()))
+}
+
+/// Words naming a field that may stand before a title and belong to it ("market economist", "currency strategist",
+/// "project manager").
+const FIELD_WORDS: &[&str] = &[
+    "bond",
+    "credit",
+    "currency",
+    "data",
+    "defence",
+    "defense",
+    "energy",
+    "equity",
+    "fashion",
+    "film",
+    "fund",
+    "investment",
+    "market",
+    "marketing",
+    "markets",
+    "music",
+    "news",
+    "oil",
+    "policy",
+    "portfolio",
+    "product",
+    "program",
+    "programme",
+    "project",
+    "research",
+    "risk",
+    "sales",
+    "security",
+    "strategy",
+    "technical",
+    "technology",
+];
+
+/// Portfolios that name an office after "of" or "for": "Minister of Education", "Commissioner for Competition".
+pub const PORTFOLIOS: &[&str] = &[
+    "acquisition",
+    "agriculture",
+    "commerce",
+    "communications",
+    "competition",
+    "culture",
+    "defence",
+    "defense",
+    "economy",
+    "education",
+    "energy",
+    "engineering",
+    "environment",
+    "finance",
+    "health",
+    "housing",
+    "immigration",
+    "industry",
+    "investments",
+    "justice",
+    "labor",
+    "labour",
+    "marketing",
+    "operations",
+    "photography",
+    "research",
+    "sales",
+    "tourism",
+    "trade",
+    "transport",
+];
+
+/// The length of the longest title (with rank prefixes, field words and a portfolio) starting at token `i`, and its
+/// label.
 pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    let (n, label) = bare_title_at(doc, tokens, i)?;
+    // "Undersecretary for Education", "assistant professor of photography": the portfolio is part of the office.
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let (of, portfolio) = (lower(i + n), lower(i + n + 1));
+    let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
+    // Not "director of Housing Studies at Harvard": a one-word name after it makes it a department's name.
+    let department = capital(i + n + 2) && !capital(i + n + 3);
+    if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) && !department {
+        return Some((n + 2, format!("{label} {of} {portfolio}")));
+    }
+    Some((n, label))
+}
+
+/// A title with its rank prefixes and field words, the longest reading: "chief financial officer" is one title,
+/// "chief market economist" and "head trader" a rank before a title.
+fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let lex = &*LEXICON;
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase());
+    let direct = |k: usize| {
+        (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev().find_map(|n| {
+            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
+            lex.title(&key.join(" ")).map(|t| (n, t.label.clone()))
+        })
+    };
+    // A title, or one or two field words and a title.
+    let headed = |k: usize| {
+        direct(k).or_else(|| {
+            let mut fields = Vec::new();
+            let mut m = k;
+            let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
+            while fields.len() < 2 {
+                let w = lower(m).filter(|w| FIELD_WORDS.contains(&w.as_str()))?;
+                fields.push(w);
+                m += 1;
+                // "market strategist", "Market Strategist", but not "the news | European Commissioner".
+                if let Some((n, label)) = direct(m).filter(|_| capital(m) == capital(k)) {
+                    return Some((m + n - k, format!("{} {label}", fields.join(" "))));
+                }
+            }
+            None
+        })
+    };
+    let mut best: Option<(usize, String)> = None;
     let mut prefix = String::new();
     let mut k = i;
-    // The longest title at each position, before reading its first word as a rank prefix: "chief financial
-    // officer" is one title, "chief" a prefix only when what follows is a title on its own ("chief economist").
     loop {
-        for n in (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev() {
-            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-            if let Some(title) = lex.title(&key.join(" ")) {
-                return Some((k + n - i, format!("{prefix}{}", title.label)));
+        if let Some((n, label)) = headed(k) {
+            if best.as_ref().is_none_or(|b| k + n - i > b.0) {
+                best = Some((k + n - i, format!("{prefix}{label}")));
             }
         }
-        let w = doc.tok(tokens.get(k)?).to_lowercase();
+        let w = lower(k)?;
         match lex.title_prefixes.get(&w) {
             Some(p) if k + 1 < tokens.len() => {
                 prefix.push_str(p.trim());
@@ -321,8 +481,11 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
             _ => break,
         }
     }
+    if best.is_some() {
+        return best;
+    }
     // A hyphenated prefix glued to the title: "vice-president", "co-founder", "ex-minister".
-    let w = doc.tok(tokens.get(k)?).to_lowercase();
+    let w = lower(k)?;
     if let Some((head, rest)) = w.split_once('-') {
         if let (Some(p), Some(title)) =
             (lex.title_prefixes.get(&format!("{head}-")).or(lex.title_prefixes.get(head)), lex.title(rest))
@@ -342,116 +505,246 @@ pub fn plural_title(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize
     LEXICON.title(&singular).map(|t| (1, t.label.clone()))
 }
 
+/// What one capitalised run reads as.
+enum RunReading {
+    /// A name with evidence that it is a person's.
+    Person(Vec<String>),
+    /// A name-shaped run (two or three name words) without evidence; a person when listed with one ("A, B and C").
+    Listable(Vec<String>),
+    No,
+}
+
 /// Find name candidates in one sentence, stripping leading titles, honorifics, demonyms and places.
 fn find_names(doc: &Document, sentence: &Sentence, named: &[(Span, EntityClass, String)], out: &mut Vec<Candidate>) {
-    let lex = &*LEXICON;
     let tokens = &sentence.tokens;
     let heading = doc.in_heading(sentence);
-    for (start, end) in capitalised_runs(doc, tokens) {
-        let mut i = start;
-        let mut titled = false;
-        // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "adviser to Trump" is not.
-        if i > 0 {
-            let prev = doc.tok(&tokens[i - 1]);
-            if lex.is_honorific(prev) || ends_title(doc, tokens, i) {
-                titled = true;
-            }
-        }
-        while i < end {
-            let w = doc.tok(&tokens[i]);
-            let rest = end - i;
-            if NOT_NAME.contains(&w)
-                && !(i == start && rest > 1 && lex.given_names.contains(w) && !is_sentence_start(tokens, sentence, i))
-            {
-                i += 1;
-                titled = false;
+    let runs: Vec<(usize, usize, RunReading)> = capitalised_runs(doc, tokens)
+        .into_iter()
+        .map(|(start, end)| (start, end, read_run(doc, sentence, named, start, end)))
+        .collect();
+    // A name-shaped run listed next to a person's name is a person too: "Romelu Lukaku, Yannick Carrasco and ...".
+    let mut person: Vec<bool> = runs.iter().map(|r| matches!(r.2, RunReading::Person(_))).collect();
+    let listed = |a: &(usize, usize, RunReading), b: &(usize, usize, RunReading)| {
+        let between: Vec<&str> = tokens[a.1..b.0].iter().map(|t| doc.tok(t)).collect();
+        matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["or"])
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for k in 0..runs.len() {
+            if person[k] || !matches!(runs[k].2, RunReading::Listable(_)) {
                 continue;
             }
-            if lex.is_honorific(w) {
-                titled = true;
-                i += 1;
-                continue;
-            }
-            if lex.demonyms.contains_key(w) && rest > 1 {
-                i += 1;
-                continue;
-            }
-            // A gazetteer name comes before titles: "General Motors" is an organisation, not General Motors.
-            if let Some(&(span, _, _)) = named.iter().find(|(s, _, _)| s.start == tokens[i].span.start) {
-                let n = tokens[i..end].iter().take_while(|t| t.span.end <= span.end).count();
-                if n > 0 && !lex.given_names.contains(w) {
-                    i += n;
-                    titled = false;
-                    continue;
-                }
-            }
-            if let Some((n, _)) = title_at(doc, tokens, i).filter(|(n, _)| i + n < end) {
-                titled = true;
-                i += n;
-                continue;
-            }
-            break;
-        }
-        // Cut the run at the first word that cannot be in a name (a weekday, "The").
-        let mut j = i;
-        while j < end && !NOT_NAME.contains(&doc.tok(&tokens[j])) {
-            j += 1;
-        }
-        if j <= i {
-            continue;
-        }
-        // "for Acquisition Darleen Druyun": a name that starts with a known given name inside a longer run.
-        if !titled && j - i >= 3 && !lex.given_names.contains(doc.tok(&tokens[i])) {
-            if let Some(k) = (i + 1..j - 1).find(|&k| {
-                let w = doc.tok(&tokens[k]);
-                lex.given_names.contains(w) && !lex.ambiguous_given_names.contains(w)
-            }) {
-                i = k;
+            let before = k > 0 && person[k - 1] && listed(&runs[k - 1], &runs[k]);
+            let after = k + 1 < runs.len() && person[k + 1] && listed(&runs[k], &runs[k + 1]);
+            if before || after {
+                person[k] = true;
+                changed = true;
             }
         }
-        // "Pan-democrat Lam Cheuk-ting": a surname and hyphenated given name end the run.
-        if !titled
-            && j - i >= 3
-            && is_hyphenated_given(doc.tok(&tokens[j - 1]))
-            && !lex.given_names.contains(doc.tok(&tokens[i]))
-        {
-            i = j - 2;
-        }
-        let words: Vec<String> = tokens[i..j].iter().map(|t| doc.tok(t).to_string()).collect();
-        let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
-        if named.iter().any(|(s, _, _)| *s == span) {
-            continue;
-        }
-        let first = words[0].as_str();
-        let given = lex.given_names.contains(first)
-            && (!lex.ambiguous_given_names.contains(first) || !is_sentence_start(tokens, sentence, i));
-        let middle_initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w));
-        // East Asian names romanised with a hyphenated given name: "Leung Kwok-hung", "Kim Jong-un".
-        let hyphenated_given = (2..=3).contains(&words.len()) && words.last().is_some_and(|w| is_hyphenated_given(w));
-        let verb_after = tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
-            || (tokens.get(j).is_some_and(|t| doc.tok(t) == ",") && apposition_title(doc, tokens, j + 1));
-        let evidence = (words.len() >= 2 && (given || middle_initial || hyphenated_given))
-            || titled
-            || (verb_after && words.len() <= 3 && lex.place_or_org(&words.join(" ")).is_none());
-        let all_caps_word =
-            words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2);
-        if evidence && !all_caps_word && words.len() <= 5 {
-            out.push(Candidate { words, heading });
+    }
+    for (k, (_, _, reading)) in runs.into_iter().enumerate() {
+        match reading {
+            RunReading::Person(words) | RunReading::Listable(words) if person[k] => {
+                out.push(Candidate { words, heading });
+            }
+            _ => {}
         }
     }
 }
 
-/// A romanised East Asian given name with a hyphen: "Kwok-hung", "Jong-un" (not "Scientology-related").
+/// Read one capitalised run `start..end`: strip titles, honorifics, demonyms and places before the name, and weigh
+/// the evidence that what is left is a person's name.
+fn read_run(
+    doc: &Document,
+    sentence: &Sentence,
+    named: &[(Span, EntityClass, String)],
+    start: usize,
+    end: usize,
+) -> RunReading {
+    let lex = &*LEXICON;
+    let tokens = &sentence.tokens;
+    let lower = |k: usize| doc.tok(&tokens[k]).to_lowercase();
+    let mut i = start;
+    let mut titled = false;
+    // "the Irving Police Department", "a Booker Prize-winner": a determiner is not followed by a bare name.
+    let mut determiner = start > 0 && matches!(lower(start - 1).as_str(), "the" | "a" | "an");
+    // "Apple Corps", "Ford Falcon": what follows a place or organisation name is most often more of that name.
+    let mut after_named = false;
+    // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "photographers Nat Finkelstein",
+    // "photographers such as Ansel Adams"; "adviser to Trump" is not.
+    // "Commissioner for Competition Neelie Kroes": the portfolio belongs to the title.
+    if i > 1
+        && matches!(lower(i - 1).as_str(), "of" | "for")
+        && PORTFOLIOS.contains(&lower(i).as_str())
+        && ends_title(doc, tokens, i - 1)
+        && end - i > 2
+    {
+        i += 1;
+        titled = true;
+    } else if i > 0 {
+        let prev = doc.tok(&tokens[i - 1]);
+        if lex.is_honorific(prev) || ends_title(doc, tokens, i) || plural_title(doc, tokens, i - 1).is_some() {
+            titled = true;
+        } else if i > 2 && lower(i - 2) == "such" && lower(i - 1) == "as" {
+            titled = end - start >= 2 && (i.saturating_sub(10)..i - 2).any(|k| plural_title(doc, tokens, k).is_some());
+        }
+    }
+    while i < end {
+        let w = doc.tok(&tokens[i]);
+        let rest = end - i;
+        if NOT_NAME.contains(&w)
+            && !(i == start && rest > 1 && lex.given_names.contains(w) && !is_sentence_start(tokens, sentence, i))
+        {
+            determiner |= matches!(w, "The" | "A" | "An");
+            i += 1;
+            titled = false;
+            continue;
+        }
+        if lex.is_honorific(w) {
+            titled = true;
+            after_named = false;
+            i += 1;
+            continue;
+        }
+        if lex.demonyms.contains_key(w) && rest > 1 {
+            after_named = true;
+            i += 1;
+            continue;
+        }
+        // A gazetteer name comes before titles: "General Motors" is an organisation, not General Motors.
+        if let Some(&(span, _, _)) = named.iter().find(|(s, _, _)| s.start == tokens[i].span.start) {
+            let n = tokens[i..end].iter().take_while(|t| t.span.end <= span.end).count();
+            if n > 0 && !lex.given_names.contains(w) {
+                i += n;
+                titled = false;
+                after_named = true;
+                continue;
+            }
+        }
+        if let Some((n, _)) = title_at(doc, tokens, i).filter(|(n, _)| i + n < end) {
+            titled = true;
+            after_named = false;
+            i += n;
+            continue;
+        }
+        break;
+    }
+    // Cut the run at the first word that cannot be in a name (a weekday, "The"), but keep a short surname after a
+    // given name ("Wilson Or").
+    let mut j = i;
+    while j < end {
+        let w = doc.tok(&tokens[j]);
+        let short_surname = j == end - 1
+            && j > i
+            && SHORT_SURNAME_WORDS.contains(&w)
+            && lex.given_names.contains(doc.tok(&tokens[j - 1]))
+            && !doc.in_heading(sentence);
+        if NOT_NAME.contains(&w) && !short_surname {
+            break;
+        }
+        j += 1;
+    }
+    if j <= i {
+        return RunReading::No;
+    }
+    // "for Acquisition Darleen Druyun": a name that starts with a known given name inside a longer run.
+    if !titled && j - i >= 3 && !lex.given_names.contains(doc.tok(&tokens[i])) {
+        if let Some(k) = (i + 1..j - 1).find(|&k| {
+            let w = doc.tok(&tokens[k]);
+            lex.given_names.contains(w) && !lex.ambiguous_given_names.contains(w)
+        }) {
+            i = k;
+        }
+    }
+    // "Pan-democrat Lam Cheuk-ting": a surname and hyphenated given name end the run.
+    if !titled
+        && j - i >= 3
+        && is_hyphenated_given(doc.tok(&tokens[j - 1]))
+        && !lex.given_names.contains(doc.tok(&tokens[i]))
+    {
+        i = j - 2;
+    }
+    let words: Vec<String> = tokens[i..j].iter().map(|t| doc.tok(t).to_string()).collect();
+    let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+    if named.iter().any(|(s, _, _)| *s == span) {
+        return RunReading::No;
+    }
+    // "Andy Warhol Foundation", "Irving Police Department", "John F. Kennedy airport": named after a person, or an
+    // organisation whatever its first words.
+    let facility_after = j == end
+        && tokens.get(j).is_some_and(|t| {
+            let w = doc.tok(t);
+            w.chars().all(char::is_lowercase) && lex.org_heads.contains(w)
+        });
+    if facility_after || words.iter().any(|w| is_org_head(w)) {
+        return RunReading::No;
+    }
+    let first = words[0].as_str();
+    // "American", "Russian": a demonym alone is a nationality.
+    if words.len() == 1 && lex.demonyms.contains_key(first) {
+        return RunReading::No;
+    }
+    let given = lex.given_names.contains(first)
+        && (!lex.ambiguous_given_names.contains(first) || !is_sentence_start(tokens, sentence, i));
+    if after_named && !titled && !given {
+        return RunReading::No;
+    }
+    let middle_initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w));
+    // East Asian names romanised with a hyphenated given name: "Leung Kwok-hung", "Kim Jong-un".
+    let hyphenated_given = (2..=3).contains(&words.len()) && words.last().is_some_and(|w| is_hyphenated_given(w));
+    let verb_after = tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
+        || (tokens.get(j).is_some_and(|t| doc.tok(t) == ",") && apposition_title(doc, tokens, j + 1));
+    let evidence = if determiner && !titled {
+        words.len() >= 2 && given
+    } else {
+        (words.len() >= 2 && (given || middle_initial || hyphenated_given))
+            || titled
+            || (verb_after && words.len() <= 3 && lex.place_or_org(&words.join(" ")).is_none())
+    };
+    let all_caps_word =
+        words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2);
+    // "chief executive Rick Wagoner and Prime Minister ...": a title is not a name.
+    let a_title = title_at(doc, tokens, i).is_some_and(|(n, _)| i + n >= j);
+    let affiliation = i > 0 && matches!(lower(i - 1).as_str(), "of" | "from" | "at" | "in");
+    if all_caps_word || words.len() > 5 || a_title {
+        RunReading::No
+    } else if evidence {
+        RunReading::Person(words)
+    } else if (2..=3).contains(&words.len())
+        && !determiner
+        && !affiliation
+        && !after_named
+        && !is_sentence_start(tokens, sentence, i)
+        && words.iter().all(|w| name_like(w))
+    {
+        RunReading::Listable(words)
+    } else {
+        RunReading::No
+    }
+}
+
+/// A word shaped like a name: a capital, then lower-case letters, apostrophes or hyphens ("Lukaku", "O'Neil",
+/// "Kwok-hung"), or an initial; not "MacBook" or "iPod".
+fn name_like(word: &str) -> bool {
+    is_initial(word)
+        || word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-')
+            && word.chars().count() >= 2
+}
+
+/// A romanised East Asian given name with a hyphen: "Kwok-hung", "Jong-un", "Hee-Chan" (not "Scientology-related").
 fn is_hyphenated_given(word: &str) -> bool {
     let mut parts = word.split('-');
     let (a, b, c) = (parts.next(), parts.next(), parts.next());
+    let syllable = |s: &str| {
+        (2..=6).contains(&s.chars().count())
+            && s.chars().next().is_some_and(char::is_alphabetic)
+            && s.chars().skip(1).all(char::is_lowercase)
+    };
     c.is_none()
-        && a.is_some_and(|a| {
-            (2..=5).contains(&a.len())
-                && a.starts_with(|c: char| c.is_uppercase())
-                && a.chars().skip(1).all(char::is_lowercase)
-        })
-        && b.is_some_and(|b| (2..=5).contains(&b.len()) && b.chars().all(char::is_lowercase))
+        && a.is_some_and(|a| syllable(a) && a.starts_with(char::is_uppercase))
+        && b.is_some_and(|b| syllable(b) && b.chars().count() <= 6)
 }
 
 fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
@@ -462,13 +755,22 @@ fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
 fn ends_title(doc: &Document, tokens: &[Token], i: usize) -> bool {
     (1..=LEXICON.max_title_tokens.min(i)).any(|n| {
         let key: Vec<String> = tokens[i - n..i].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-        LEXICON.title(&key.join(" ")).is_some()
+        LEXICON.title(&key.join(" ")).is_some() && !(n == 1 && not_a_title_here(doc.tok(&tokens[i - 1])))
     })
+}
+
+/// A one-word title that, written this way right before a name, is something else: "a major Warhol donor", "next
+/// model Falcon" (ranks are capitalised before names, "Major Ellis"), and initials ("K.C. Maurer", not King's
+/// Counsel Maurer).
+pub fn not_a_title_here(word: &str) -> bool {
+    matches!(word, "major" | "general" | "private" | "model")
+        || word.len() >= 4
+            && word.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// Whether an apposition starting at token `i` begins with a title ("the U.S. special envoy").
 fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
-    for _ in 0..4 {
+    for _ in 0..6 {
         if i >= tokens.len() {
             return false;
         }
@@ -476,7 +778,7 @@ fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
             return true;
         }
         let w = doc.tok(&tokens[i]);
-        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former")
+        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former" | "formerly")
             || is_capitalised(w)
             || w.contains('.')
         {
@@ -509,7 +811,12 @@ fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
         let key = canonical(&c.words);
         let existing = by_key.get(&key).copied().or_else(|| {
             // "Tayyip Erdoğan" joins "Recep Tayyip Erdoğan": same surname, words in order.
-            people.iter().position(|p| p.key.last() == key.last() && is_subsequence(&key, &p.key))
+            people.iter().position(|p| p.key.last() == key.last() && is_subsequence(&key, &p.key)).or_else(|| {
+                // "Kristin Wilkins" joins "Kristen Wilkins": a given name spelled two ways (issue: typos are forms).
+                people.iter().position(|p| {
+                    p.key.len() == 2 && key.len() == 2 && p.key[1] == key[1] && is_typo_of(&key[0], &p.key[0], 6)
+                })
+            })
         });
         let i = existing.unwrap_or_else(|| {
             people.push(PersonDraft { key: key.clone(), forms: BTreeSet::new() });
@@ -520,8 +827,24 @@ fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
     }
     for c in body().filter(|c| c.words.len() == 1) {
         let word = &c.words[0];
-        let i =
-            people.iter().position(|p| p.key.last() == Some(word) || p.key.first() == Some(word) && p.key.len() == 1);
+        let unique = |found: Vec<usize>| (found.len() == 1).then(|| found[0]);
+        let i = people
+            .iter()
+            .position(|p| p.key.last() == Some(word) || p.key.first() == Some(word) && p.key.len() == 1)
+            .or_else(|| {
+                // "Steve" for Steve Jobs: a given name alone, when one person of the article bears it.
+                let bearers =
+                    people.iter().enumerate().filter(|(_, p)| p.key.len() >= 2 && p.key.first() == Some(word));
+                unique(bearers.map(|(i, _)| i).collect()).filter(|_| LEXICON.given_names.contains(word.as_str()))
+            })
+            .or_else(|| {
+                // "DesRoiser" for Dennis DesRosier: a misspelt surname of one person of the article.
+                let close = people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.key.len() >= 2 && p.key.last().is_some_and(|l| is_typo_of(word, l, 5)));
+                unique(close.map(|(i, _)| i).collect())
+            });
         match i {
             Some(i) => {
                 people[i].forms.insert(word.clone());
@@ -532,6 +855,22 @@ fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
         }
     }
     people
+}
+
+/// Whether `a` is `b` with one letter changed, added, dropped or two neighbours swapped, both at least `min`
+/// letters long and starting alike.
+fn is_typo_of(a: &str, b: &str, min: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < min || a.first() != b.first() || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let longest = a.len().max(b.len());
+    if a.len() != b.len() {
+        return head + tail >= longest - 1;
+    }
+    head + tail >= longest - 1 || (head + tail + 2 == longest && a[head] == b[head + 1] && a[head + 1] == b[head])
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {

@@ -3,13 +3,33 @@
 //! Patterns, each anchored on a person mention: a title before the name ("Kremlin spokesman Dmitri S. Peskov",
 //! "Russian President Vladimir V. Putin"), an apposition after it ("Steve Witkoff, the U.S. special envoy",
 //! "Michael Waltz, national security adviser to Trump", "Taro Aso, Japan's prime minister"), and a copula
-//! ("X is the chief executive of Y"). Titles come from `data/titles.tsv` with their normalised label; demonyms
-//! and country abbreviations resolve to the country. The same (person, role, organisation) is one record.
+//! ("X is the chief executive of Y", "X as its new chief executive"), a title of an organisation before the name
+//! ("Secretary of the Air Force James Roche") and coordinated titles ("CEO and co-founder"). The organisation is
+//! the one written before the title (known, a demonym, or as written: "UAW", "Saturn's"), after it ("of", "at",
+//! "for"), after the name ("musician A of Duran Duran"), or the one named last before "its" / "the company's".
+//! Titles come from `data/titles.tsv` with their normalised label, rank and field words kept ("chief market
+//! economist"); demonyms and country abbreviations resolve to the country. The same (person, role, organisation) is
+//! one record, and a shorter form of a title the person holds joins it ("Professor B" after "Emeritus Professor").
 
-use crate::extract::entities::{is_capitalised, plural_title, title_at};
+use crate::extract::entities::{is_capitalised, not_a_title_here, plural_title, title_at};
 use crate::extract::{EntityKind, Facts};
 use crate::lexicon::LEXICON;
-use crate::text::{Document, Span, Token};
+use crate::text::{Document, Span, Token, TokenKind};
+
+/// Words that make a different office of the title they precede ("vice president", "deputy prime minister").
+const RANKS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "under",
+    "sub",
+    "lieutenant",
+    "major",
+    "brigadier",
+    "shadow",
+    "prime",
+];
 
 /// A person holding a title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +62,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let tokens = &sentence.tokens;
-        let person_mentions: Vec<(usize, usize, usize)> = facts
+        let mut person_mentions: Vec<(usize, usize, usize)> = facts
             .mentions
             .iter()
             .filter(|m| facts.entities[m.entity].kind == EntityKind::Person && sentence.span.contains(m.span))
@@ -52,21 +72,30 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 Some((start, end, m.entity))
             })
             .collect();
-        found.extend(listed(doc, tokens, &person_mentions));
+        person_mentions.sort();
+        found.extend(listed(doc, facts, tokens, &person_mentions));
+        // The organisation of the title before the last name: "The UAW President A and Vice President B".
+        let mut previous: Option<(usize, Option<usize>)> = None;
         for &(start, end, person) in &person_mentions {
-            if let Some(f) = before_name(doc, facts, tokens, start, person) {
-                found.push(f);
+            let mut before = before_name(doc, facts, tokens, start, end, person);
+            if let Some((prev_end, Some(org))) = previous {
+                for f in before.iter_mut().filter(|f| f.organization.is_none()) {
+                    let title = tokens.iter().position(|t| t.span.start == f.span.start).unwrap_or(0);
+                    if title == prev_end + 1 && doc.tok(&tokens[prev_end]) == "and" {
+                        f.organization = Some(org);
+                    }
+                }
             }
-            if let Some(f) = after_name(doc, facts, tokens, end, person, &person_mentions) {
-                found.push(f);
-            }
+            previous = Some((end, before.first().and_then(|f| f.organization)));
+            found.extend(before);
+            found.extend(after_name(doc, facts, tokens, end, person, &person_mentions));
         }
     }
     facts.roles = merge(found);
 }
 
 /// "councillors A of X, B and C", "photographers such as A, B and C": every listed person holds the title.
-fn listed(doc: &Document, tokens: &[Token], people: &[(usize, usize, usize)]) -> Vec<Found> {
+fn listed(doc: &Document, facts: &mut Facts, tokens: &[Token], people: &[(usize, usize, usize)]) -> Vec<Found> {
     let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     let mut out = Vec::new();
     for i in 0..tokens.len() {
@@ -78,11 +107,20 @@ fn listed(doc: &Document, tokens: &[Token], people: &[(usize, usize, usize)]) ->
         }
         let mut listed = Vec::new();
         while let Some(&(_, end, person)) = people.iter().find(|p| p.0 == k) {
-            listed.push(person);
-            // Skip what follows the name ("of the Labour Party") up to the next separator.
+            // "publishers A of Rolling Stone and B of la Repubblica": each with the organisation after the name.
+            let organization = org_after_name(doc, facts, tokens, end);
+            listed.push((person, organization));
+            // Skip what follows the name ("of the Labour Party", "(tennis)") up to the next separator.
             k = end;
             let mut steps = 0;
-            while k < tokens.len() && !matches!(lower(k).as_str(), "," | "and" | ";" | "." | "(") && steps < 8 {
+            let mut depth = 0;
+            while k < tokens.len() && steps < 8 {
+                match lower(k).as_str() {
+                    "(" => depth += 1,
+                    ")" => depth -= 1,
+                    "," | "and" | ";" | "." if depth == 0 => break,
+                    _ => {}
+                }
                 k += 1;
                 steps += 1;
             }
@@ -95,12 +133,12 @@ fn listed(doc: &Document, tokens: &[Token], people: &[(usize, usize, usize)]) ->
             k += 1;
         }
         if listed.len() >= 2 {
-            for person in listed {
+            for (person, organization) in listed {
                 let job_title = span.of(doc.text).to_string();
                 out.push(Found {
                     person,
                     label: label.clone(),
-                    organization: None,
+                    organization,
                     towards: None,
                     former: false,
                     job_title,
@@ -112,8 +150,15 @@ fn listed(doc: &Document, tokens: &[Token], people: &[(usize, usize, usize)]) ->
     out
 }
 
-/// "[former] [ORG|Demonym|ORG's] [prefix] TITLE NAME"
-fn before_name(doc: &Document, facts: &mut Facts, tokens: &[Token], name: usize, person: usize) -> Option<Found> {
+/// "[former] [ORG|Demonym|ORG's|its] [prefix] TITLE [and TITLE] NAME [of ORG]" and "TITLE of|for [the] ORG[,] NAME".
+fn before_name(
+    doc: &Document,
+    facts: &mut Facts,
+    tokens: &[Token],
+    name: usize,
+    name_end: usize,
+    person: usize,
+) -> Vec<Found> {
     let mut k = name;
     if k > 0 && LEXICON.is_honorific(doc.tok(&tokens[k - 1])) {
         k -= 1;
@@ -127,14 +172,139 @@ fn before_name(doc: &Document, facts: &mut Facts, tokens: &[Token], name: usize,
     let comma = k > 1 && doc.tok(&tokens[k - 1]) == "," && (k < 3 || doc.tok(&tokens[k - 3]) != ",");
     let ((start, label), k) = match ends_at(k) {
         Some(found) => (found, k),
-        None if comma => (ends_at(k - 1)?, k - 1),
-        None => return None,
+        None if comma => match ends_at(k - 1) {
+            Some(found) => (found, k - 1),
+            None => return title_of_org(doc, facts, tokens, k - 1, person).into_iter().collect(),
+        },
+        None => return title_of_org(doc, facts, tokens, k, person).into_iter().collect(),
     };
+    if k - start == 1 && not_a_title_here(doc.tok(&tokens[start])) {
+        return Vec::new();
+    }
     let span = Span::new(tokens[start].span.start, tokens[k - 1].span.end);
-    let (organization, org_start, former) = premodifier(doc, facts, tokens, start);
-    let job_start = org_start.map_or(span.start, |s| tokens[s].span.start);
+    let (mut organization, org_start, former) = premodifier(doc, facts, tokens, start);
+    let mut job_start = org_start.map_or(span.start, |s| tokens[s].span.start);
+    // "Apple Computer CEO and co-founder Steve Jobs": two titles share the organisation before the first.
+    let mut titles = vec![(label, span, former)];
+    if start > 1 && doc.tok(&tokens[start - 1]) == "and" {
+        if let Some((first, first_label)) = ends_at(start - 1) {
+            let (first_org, first_org_start, first_former) = premodifier(doc, facts, tokens, first);
+            let first_span = Span::new(tokens[first].span.start, tokens[start - 2].span.end);
+            if organization.is_none() {
+                organization = first_org;
+            }
+            job_start = first_org_start.map_or(first_span.start, |s| tokens[s].span.start);
+            titles.push((first_label, first_span, first_former));
+        }
+    }
+    // "musician Nick Rhodes of Duran Duran"
+    if organization.is_none() {
+        organization = org_after_name(doc, facts, tokens, name_end);
+    }
     let job_title = doc.text[job_start..span.end].to_string();
-    Some(Found { person, label, organization, towards: None, former, job_title, span })
+    titles
+        .into_iter()
+        .map(|(label, span, former)| Found {
+            person,
+            label,
+            organization,
+            towards: None,
+            former,
+            job_title: job_title.clone(),
+            span,
+        })
+        .collect()
+}
+
+/// "Secretary of the Air Force James Roche", "CEO of the Refugee Council Enver Solomon", "Co-founder of Google,
+/// Sergey Brin", "the general counsel of the company, Mark Chandler": a title, then its organisation, before the name
+/// ending at token `end`.
+fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize, person: usize) -> Option<Found> {
+    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    if end == 0 {
+        return None;
+    }
+    // The organisation: known, referred to, or as written (created only once the title is found).
+    let (known, first) = if let Some((entity, first)) = named_ending_at(facts, tokens, end) {
+        (Some(entity), first)
+    } else if end > 2 && lower(end - 2) == "the" && is_company_noun(&lower(end - 1)) {
+        (Some(organisation_before(facts, tokens[end - 2].span.start)?), end - 2)
+    } else {
+        let mut s = end;
+        while s > 0 && end - s < 6 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1]))
+        {
+            s -= 1;
+        }
+        if s == end {
+            return None;
+        }
+        let span = Span::new(tokens[s].span.start, tokens[end - 1].span.end);
+        if facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person) {
+            return None;
+        }
+        (None, s)
+    };
+    let mut p = first;
+    if p > 0 && lower(p - 1) == "the" {
+        p -= 1;
+    }
+    if p == 0 || !matches!(lower(p - 1).as_str(), "of" | "for" | "at") {
+        return None;
+    }
+    let max = LEXICON.max_title_tokens + 3;
+    let (start, label) = ((p - 1).saturating_sub(max)..p - 1)
+        .find_map(|s| title_at(doc, tokens, s).filter(|(n, _)| s + n == p - 1).map(|(_, l)| (s, l)))?;
+    let span = Span::new(tokens[start].span.start, tokens[p - 2].span.end);
+    let former = start > 0 && is_former(doc.tok(&tokens[start - 1]));
+    let job_title = doc.text[span.start..tokens[end - 1].span.end].to_string();
+    let organization = known.unwrap_or_else(|| {
+        facts.entity(EntityKind::Organization, &doc.text[tokens[first].span.start..tokens[end - 1].span.end])
+    });
+    Some(Found { person, label, organization: Some(organization), towards: None, former, job_title, span })
+}
+
+/// "of|at|from ORG" right after a name (token `end`): the organisation.
+fn org_after_name(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize) -> Option<usize> {
+    let word = tokens.get(end).map(|t| doc.tok(t).to_lowercase())?;
+    if !matches!(word.as_str(), "of" | "at" | "from") {
+        return None;
+    }
+    org_at(doc, facts, tokens, end + 1).map(|(o, _)| o)
+}
+
+/// The organisation or place named at token `r` (after an optional "the"): its entity and the token after it.
+fn org_at(doc: &Document, facts: &mut Facts, tokens: &[Token], mut r: usize) -> Option<(usize, usize)> {
+    if tokens.get(r).is_some_and(|t| doc.tok(t).eq_ignore_ascii_case("the")) {
+        r += 1;
+    }
+    let start = tokens.get(r)?.span.start;
+    if let Some(m) = facts.mentions.iter().find(|m| m.span.start == start) {
+        if facts.entities[m.entity].kind == EntityKind::Person {
+            return None;
+        }
+        let (entity, end) = (m.entity, m.span.end);
+        let next = tokens.iter().position(|t| t.span.end == end).map_or(r + 1, |x| x + 1);
+        return Some((entity, next));
+    }
+    // "chief economist at Avalon Partners": a capitalised name the gazetteer does not know.
+    let (next, name) = organisation_as_written(doc, facts, tokens, r)?;
+    Some((facts.entity(EntityKind::Organization, &name), next))
+}
+
+/// Nouns that refer back to a named organisation: "the company's", "the bank's".
+fn is_company_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "company" | "firm" | "group" | "bank" | "carrier" | "airline" | "automaker" | "carmaker" | "manufacturer"
+    )
+}
+
+/// A word that can be part of an organisation's name: capitalised, or an acronym ("UAW", "USI").
+fn is_org_word(word: &str) -> bool {
+    is_capitalised(word)
+        || word.chars().count() >= 2
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
 /// The organisation or country written before a title, and whether "former" precedes it.
@@ -147,10 +317,25 @@ fn premodifier(
     let mut organization = None;
     let mut org_start = None;
     let mut i = title;
+    let lower = |k: usize| doc.tok(&tokens[k]).to_lowercase();
     if i > 0 {
         let prev = doc.tok(&tokens[i - 1]);
         let (possessive, end) = if prev == "'s" && i > 1 { (true, i - 1) } else { (false, i) };
-        if end > 0 {
+        // "its CEO Ralph Crosby", "the company's vice president John Smith": the organisation named last before.
+        let reference = if lower(i - 1) == "its" {
+            Some(i - 1)
+        } else if possessive && is_company_noun(&lower(i - 2)) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        if let Some(r) = reference {
+            if let Some(o) = possessive_reference(doc, facts, tokens, r) {
+                organization = Some(o);
+                org_start = Some(r);
+                i = if r > 0 && lower(r - 1) == "the" { r - 1 } else { r };
+            }
+        } else if end > 0 {
             if let Some((entity, first)) = named_ending_at(facts, tokens, end) {
                 organization = Some(entity);
                 org_start = Some(first);
@@ -159,16 +344,18 @@ fn premodifier(
                 organization = Some(facts.entity(EntityKind::Country, country));
                 org_start = Some(end - 1);
                 i = end - 1;
-            } else if !possessive {
-                // A capitalised run that is neither a person nor a sentence-initial word: an organisation as written.
+            } else {
+                // A capitalised run that is neither a person nor a sentence-initial word: an organisation as written
+                // ("Bell Curve Trading", "UAW", "Saturn's").
                 let mut s = end;
-                while s > 0 && is_capitalised(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1])) {
+                while s > 0 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1])) {
                     s -= 1;
                 }
                 let is_person = facts.mentions.iter().any(|m| {
                     facts.entities[m.entity].kind == EntityKind::Person && m.span.end == tokens[end - 1].span.end
                 });
-                if s < end && !is_person && end - s <= 4 {
+                let sentence_start = s == 0 && end - s == 1 && !possessive;
+                if s < end && !is_person && end - s <= 4 && !sentence_start {
                     let name = doc.text[tokens[s].span.start..tokens[end - 1].span.end].to_string();
                     if LEXICON.title(&name.to_lowercase()).is_none() {
                         organization = Some(facts.entity(EntityKind::Organization, &name));
@@ -236,7 +423,8 @@ fn named_ending_at(facts: &Facts, tokens: &[Token], end: usize) -> Option<(usize
     Some((m.entity, first))
 }
 
-/// "NAME, [the] [former] [ORG|Demonym|ORG's] TITLE [of|at|for ORG] [to PERSON]" and "NAME is/was the TITLE of ORG".
+/// "NAME, [the|a|its|ORG's] [new|current] [former] [ORG|Demonym|ORG's] TITLE [and [ORG] TITLE] [of|at|for ORG]
+/// [to PERSON]", "NAME is/was the TITLE of ORG" and "NAME as its new TITLE".
 fn after_name(
     doc: &Document,
     facts: &mut Facts,
@@ -244,11 +432,11 @@ fn after_name(
     end: usize,
     person: usize,
     people: &[(usize, usize, usize)],
-) -> Option<Found> {
+) -> Vec<Found> {
     let mut p = end;
     let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     if lower(p) == "'s" {
-        return None;
+        return Vec::new();
     }
     match lower(p).as_str() {
         "," => {
@@ -260,9 +448,18 @@ fn after_name(
                 }
             }
         }
-        "is" | "was" | "became" | "remains" => p += 1,
+        "is" | "was" | "became" | "remains" | "as" => p += 1,
         "serves" | "served" | "serving" if lower(p + 1) == "as" => p += 2,
-        _ => return None,
+        _ => return Vec::new(),
+    }
+    // "Warhol was both an artist and a businessperson"
+    if lower(p) == "both" {
+        p += 1;
+    }
+    // "Mark Chen, formerly an Apple executive"
+    let formerly = lower(p) == "formerly";
+    if formerly {
+        p += 1;
     }
     if matches!(lower(p).as_str(), "the" | "a" | "an") {
         p += 1;
@@ -273,57 +470,81 @@ fn after_name(
     } else if lower(p + 1) == "'s" && possessive_reference(doc, facts, tokens, p).is_some() {
         p += 2;
     }
-    let mut former = false;
+    // Words that describe the holding, not the role: "the current chief operating officer", "its new president".
+    while matches!(lower(p).as_str(), "new" | "current" | "incoming" | "longtime" | "long-time" | "then") {
+        p += 1;
+    }
+    let mut former = formerly;
     if is_former(&lower(p)) {
         former = true;
+        p += 1;
+    }
+    // "787 project manager": a model number before the title.
+    if tokens.get(p).is_some_and(|t| doc.tok(t).chars().all(|c| c.is_ascii_digit()))
+        && title_at(doc, tokens, p + 1).is_some()
+    {
         p += 1;
     }
     let mut organization = None;
     let mut org_text = String::new();
-    // An organisation or country premodifier: "the U.S. special envoy", "Japan's prime minister".
-    if let Some(m) = facts.mentions.iter().find(|m| m.span.start == tokens.get(p).map_or(usize::MAX, |t| t.span.start))
-    {
-        let kind = facts.entities[m.entity].kind;
-        if kind != EntityKind::Person {
-            let q = tokens.iter().position(|t| t.span.end == m.span.end)? + 1;
-            let q = if lower(q) == "'s" { q + 1 } else { q };
-            if title_at(doc, tokens, q).is_some() {
-                organization = Some(m.entity);
-                org_text = m.span.of(doc.text).to_string();
-                p = q;
-            }
-        }
-    } else if let Some(country) = tokens.get(p).and_then(|t| LEXICON.demonyms.get(doc.tok(t))) {
-        if title_at(doc, tokens, p + 1).is_some() {
-            organization = Some(facts.entity(EntityKind::Country, country));
-            org_text = doc.tok(&tokens[p]).to_string();
-            p += 1;
-        }
+    // An organisation or country premodifier: "the U.S. special envoy", "Japan's prime minister", "an Apple
+    // employee", "Saturn's general manager", "a USI instructor".
+    if let Some((o, q, text)) = org_premodifier(doc, facts, tokens, p) {
+        organization = Some(o);
+        org_text = text;
+        p = q;
     }
     if is_former(&lower(p)) {
         former = true;
         p += 1;
     }
-    let (n, label) = title_at(doc, tokens, p)?;
+    let Some((n, label)) = title_at(doc, tokens, p) else { return Vec::new() };
     let span = Span::new(tokens[p].span.start, tokens[p + n - 1].span.end);
     let mut q = p + n;
-    // "of the Kremlin", "at Apple", "for Ford"
-    if organization.is_none() && matches!(lower(q).as_str(), "of" | "at" | "for" | "with") {
+    let mut titles = vec![(label, span, organization)];
+    // "curator and director of exhibits at X", "787 project manager and Boeing vice president"
+    if lower(q) == "and" {
         let mut r = q + 1;
-        if lower(r) == "the" {
+        let mut second_org = None;
+        if matches!(lower(r).as_str(), "a" | "an" | "the") {
             r += 1;
         }
-        if let Some(m) = tokens.get(r).and_then(|t| facts.mentions.iter().find(|m| m.span.start == t.span.start)) {
-            if facts.entities[m.entity].kind != EntityKind::Person {
-                organization = Some(m.entity);
-                org_text = m.span.of(doc.text).to_string();
-                q = tokens.iter().position(|t| t.span.end == m.span.end).map_or(q, |x| x + 1);
+        if is_former(&lower(r)) {
+            r += 1;
+        }
+        if let Some((o, next, _)) = org_premodifier(doc, facts, tokens, r) {
+            second_org = Some(o);
+            r = next;
+        }
+        if let Some((n2, label2)) = title_at(doc, tokens, r) {
+            titles.push((label2, Span::new(tokens[r].span.start, tokens[r + n2 - 1].span.end), second_org));
+            q = r + n2;
+        }
+    }
+    // "of the Kremlin", "at Apple", "for Ford", "of exhibits at the University of Arkansas", "of Housing Studies at
+    // Harvard University": the last of them names the organisation.
+    if organization.is_none() && matches!(lower(q).as_str(), "of" | "at" | "for" | "with") {
+        let mut r = q + 1;
+        let mut org = org_at(doc, facts, tokens, r);
+        if let Some((_, next)) = org {
+            r = next;
+        } else {
+            while r < q + 5
+                && tokens.get(r).is_some_and(|t| t.kind == TokenKind::Word && !is_capitalised(doc.tok(t)))
+                && !matches!(lower(r).as_str(), "at" | "for")
+            {
+                r += 1;
             }
-        } else if let Some((end, name)) = organisation_as_written(doc, facts, tokens, r) {
-            // "chief economist at Avalon Partners": a capitalised name the gazetteer does not know.
-            organization = Some(facts.entity(EntityKind::Organization, &name));
-            org_text = name;
-            q = end;
+        }
+        if matches!(lower(r).as_str(), "at" | "for") {
+            if let Some(found) = org_at(doc, facts, tokens, r + 1) {
+                org = Some(found);
+            }
+        }
+        if let Some((o, next)) = org {
+            organization = Some(o);
+            org_text = facts.entities[o].name.clone();
+            q = next;
         }
     }
     // "its chief executive", "the company's CEO": the organisation named last before.
@@ -338,24 +559,78 @@ fn after_name(
             towards = Some(other);
         }
     }
-    let title_text = span.of(doc.text);
-    let job_title = if org_text.is_empty() { title_text.to_string() } else { format!("{org_text} {title_text}") };
-    Some(Found { person, label, organization, towards, former, job_title, span })
+    titles
+        .into_iter()
+        .map(|(label, span, own_org)| {
+            let title_text = span.of(doc.text);
+            let job_title =
+                if org_text.is_empty() { title_text.to_string() } else { format!("{org_text} {title_text}") };
+            Found { person, label, organization: own_org.or(organization), towards, former, job_title, span }
+        })
+        .collect()
+}
+
+/// An organisation, place or demonym at token `p` followed by a title ("U.S. special envoy", "Japan's prime
+/// minister", "Apple employee", "Saturn's general manager"): its entity, the title's token and the text.
+fn org_premodifier(doc: &Document, facts: &mut Facts, tokens: &[Token], p: usize) -> Option<(usize, usize, String)> {
+    let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let start = tokens.get(p)?.span.start;
+    if let Some(m) = facts.mentions.iter().find(|m| m.span.start == start) {
+        if facts.entities[m.entity].kind == EntityKind::Person {
+            return None;
+        }
+        let (entity, end) = (m.entity, m.span.end);
+        let q = tokens.iter().position(|t| t.span.end == end)? + 1;
+        let q = if lower(q) == "'s" { q + 1 } else { q };
+        return title_at(doc, tokens, q).map(|_| (entity, q, Span::new(start, end).of(doc.text).to_string()));
+    }
+    if let Some(country) = LEXICON.demonyms.get(doc.tok(&tokens[p])) {
+        if title_at(doc, tokens, p + 1).is_some() {
+            return Some((facts.entity(EntityKind::Country, country), p + 1, doc.tok(&tokens[p]).to_string()));
+        }
+        return None;
+    }
+    // An organisation as written, up to four words, then the title.
+    let mut q = p;
+    while q < tokens.len() && q - p < 4 && is_org_word(doc.tok(&tokens[q])) && !is_function_word(doc.tok(&tokens[q])) {
+        q += 1;
+    }
+    if q == p || title_at(doc, tokens, p).is_some() {
+        return None;
+    }
+    let span = Span::new(start, tokens[q - 1].span.end);
+    if facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person) {
+        return None;
+    }
+    let after = if lower(q) == "'s" { q + 1 } else { q };
+    title_at(doc, tokens, after)?;
+    let name = span.of(doc.text).to_string();
+    Some((facts.entity(EntityKind::Organization, &name), after, name))
 }
 
 /// A capitalised run starting at token `i` that names an organisation as written ("Harvard University",
 /// "Merk Investments", "Council on American-Islamic Relations"): its end token and text. Not a person.
 fn organisation_as_written(doc: &Document, facts: &Facts, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let first = tokens.get(i)?;
-    if !is_capitalised(doc.tok(first)) || is_function_word(doc.tok(first)) {
+    if !is_org_word(doc.tok(first)) || is_function_word(doc.tok(first)) {
         return None;
     }
+    // "Tinta Nueva and Olaf Berg": the name ends before a person's.
+    let person_at = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            facts
+                .mentions
+                .iter()
+                .any(|m| m.span.start == t.span.start && facts.entities[m.entity].kind == EntityKind::Person)
+        })
+    };
     let mut j = i + 1;
-    while j < tokens.len() && j - i < 7 {
+    while j < tokens.len() && j - i < 7 && !person_at(j) {
         let w = doc.tok(&tokens[j]);
         let inner = matches!(w, "of" | "on" | "for" | "and" | "&")
-            && tokens.get(j + 1).is_some_and(|t| is_capitalised(doc.tok(t)));
-        if is_capitalised(w) || inner {
+            && tokens.get(j + 1).is_some_and(|t| is_org_word(doc.tok(t)))
+            && !person_at(j + 1);
+        if is_org_word(w) || inner {
             j += 1;
         } else {
             break;
@@ -387,7 +662,11 @@ fn possessive_reference(doc: &Document, facts: &Facts, tokens: &[Token], i: usiz
     if !its {
         return None;
     }
-    let at = tokens[i].span.start;
+    organisation_before(facts, tokens[i].span.start)
+}
+
+/// The organisation mentioned last before byte `at`.
+fn organisation_before(facts: &Facts, at: usize) -> Option<usize> {
     facts
         .mentions
         .iter()
@@ -397,7 +676,26 @@ fn possessive_reference(doc: &Document, facts: &Facts, tokens: &[Token], i: usiz
 }
 
 /// One record per (person, role, organisation); a role given once without its organisation joins the one with it.
-fn merge(found: Vec<Found>) -> Vec<Role> {
+fn merge(mut found: Vec<Found>) -> Vec<Role> {
+    // "Professor Burrows" after "Emeritus Professor John Burrows": a shorter form of a title the person holds is that
+    // title, unless the longer one adds a rank ("vice president" is not "president").
+    let labels: Vec<(usize, String, Option<usize>)> =
+        found.iter().map(|f| (f.person, f.label.clone(), f.organization)).collect();
+    for f in &mut found {
+        let longer = labels
+            .iter()
+            .filter(|(person, label, org)| {
+                *person == f.person
+                    && label.len() > f.label.len()
+                    && label.ends_with(&format!(" {}", f.label))
+                    && (f.organization.is_none() || *org == f.organization)
+                    && !label[..label.len() - f.label.len()].split_whitespace().any(|w| RANKS.contains(&w))
+            })
+            .max_by_key(|(_, label, _)| label.len());
+        if let Some((_, label, _)) = longer {
+            f.label = label.clone();
+        }
+    }
     let mut roles: Vec<Role> = Vec::new();
     for f in &found {
         let same = roles.iter().position(|r| {
