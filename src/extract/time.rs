@@ -421,6 +421,32 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((TimexType::Date, format!("{}", base.year() - 1), None))
             },
         ),
+        // "June last year", "January this year".
+        (re(r"\b(MONTH)\.? (this|last|next) year\b"), |c, x| {
+            let shift = match c.get(2)?.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            Some((TimexType::Date, format!("{}-{:02}", x.dct?.year() + shift, month(c, 1)?), None))
+        }),
+        // "the week of March 6": the ISO week of that day.
+        (re(r"(?i)\bthe week of ((?-i:MONTH))\.? (\d{1,2})\b"), |c, x| {
+            let (_, v, _) = month_day(month(c, 1)?, num(c, 2)?, x)?;
+            let w = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok()?.iso_week();
+            Some((TimexType::Date, format!("{}-W{:02}", w.year(), w.week()), None))
+        }),
+        // "the 1988 third quarter", "the 1989 period" (the quarter under discussion, see `extract`).
+        (re(r"(?i)\bthe ((?:19|20)\d\d) (?:(first|second|third|fourth) )?(quarter|period)\b"), |c, _| {
+            let year = c.get(1)?.as_str();
+            let v = match c.get(2).map(|m| m.as_str().to_lowercase()) {
+                Some(n) => {
+                    format!("{year}-Q{}", ["first", "second", "third", "fourth"].iter().position(|w| *w == n)? + 1)
+                }
+                None => year.to_string(),
+            };
+            Some((TimexType::Date, v, None))
+        }),
         (re(r"(?i)\b(first|second|third|fourth)-(quarter|half)\b"), |c, x| {
             let n = match c.get(1)?.as_str().to_lowercase().as_str() {
                 "first" => 1,
@@ -436,10 +462,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Some((TimexType::Date, format!("{year}-{}{n}", if half { "H" } else { "Q" }), None))
         }),
         (re(r"(?i)\bQUANT_MOD(NUMBER) (UNIT) (ago|earlier|later|from now|hence)\b"), |c, x| {
-            let n = number(c.get(2)?.as_str())?;
-            let unit = unit_code(c.get(3)?.as_str())?;
             let word = c.get(4)?.as_str().to_lowercase();
             let sign = if matches!(word.as_str(), "ago" | "earlier") { -1 } else { 1 };
+            let unit = unit_code(c.get(3)?.as_str())?;
+            let Some(n) = number(c.get(2)?.as_str()) else {
+                // "several years ago", "a few days later": a vague point in the past or future (TIDES 2005).
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some((TimexType::Date, v.into(), None));
+            };
             let base = if word == "ago" || word == "from now" || word == "hence" { x.dct } else { x.anchor.or(x.dct) };
             Some((TimexType::Date, shift(base, n, unit, sign)?, quant_mod(c.get(1))))
         }),
@@ -622,7 +652,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         (
             re(
-                r"(?i)\b(?:every|each) (day|week|month|year|morning|evening|night|WEEKDAY)\b|\b(daily|weekly|monthly|annually|yearly|hourly)\b",
+                r"(?i)\b(?:every|each) (day|week|month|year|morning|evening|night|WEEKDAY|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(daily|weekly|monthly|annually|yearly|hourly)\b",
             ),
             |c, _| {
                 let v = match c.get(1).or(c.get(2))?.as_str().to_lowercase().as_str() {
@@ -634,7 +664,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "morning" => "XXXX-XX-XXTMO".to_string(),
                     "evening" => "XXXX-XX-XXTEV".to_string(),
                     "night" => "XXXX-XX-XXTNI".to_string(),
-                    w => format!("XXXX-WXX-{}", weekday(w)?.number_from_monday()),
+                    w => match month_number(w) {
+                        Some(m) => format!("XXXX-{m:02}"),
+                        None => format!("XXXX-WXX-{}", weekday(w)?.number_from_monday()),
+                    },
                 };
                 Some((TimexType::Set, v, None))
             },
@@ -995,6 +1028,7 @@ const PAST_MARKERS: &[&str] = &[
     "earlier",
     "previously",
     "recorded",
+    "been",
 ];
 const FUTURE_MARKERS: &[&str] = &[
     "will",
@@ -1014,6 +1048,8 @@ const FUTURE_MARKERS: &[&str] = &[
     "soon",
     "due",
     "forecast",
+    "payable",
+    "supposed",
     "set",
 ];
 const CLAUSE_WORDS: &[&str] = &[" and ", " but ", " while ", " whereas ", " when ", " after ", " because "];
@@ -1127,7 +1163,8 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
         for mut t in found {
             if t.kind == TimexType::Date {
                 let span_text = t.span.of(text);
-                match year_back(span_text) {
+                let back = year_back(span_text);
+                match back {
                     YearBack::No => {}
                     // "a year ago" in a story about a quarter is that quarter a year before (TimeBank).
                     YearBack::Quarter => {
@@ -1141,16 +1178,23 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
                         }
                     }
                 }
-                // "the quarter" is the quarter under discussion.
+                // "the quarter" is the quarter under discussion; "the 1988 period" is that quarter in 1988.
                 if span_text.eq_ignore_ascii_case("the quarter") {
                     if let Some(q) = &focus_quarter {
                         t.value = q.clone();
                     }
+                } else if t.value.len() == 4 && span_text.len() > 4 && span_text[4..].ends_with(" period") {
+                    if let Some(q) = &focus_quarter {
+                        t.value = format!("{}{}", t.value, &q[4..]);
+                    }
                 }
-                if is_quarter(&t.value) {
+                // A year back is a comparison, not a new period under discussion.
+                let new_focus = matches!(back, YearBack::No);
+                if new_focus && is_quarter(&t.value) {
                     focus_quarter = Some(t.value.clone());
                     focus = Some(t.value.clone());
-                } else if t.value.len() == 7
+                } else if new_focus
+                    && t.value.len() == 7
                     && t.value.as_bytes()[4] == b'-'
                     && t.value[5..].bytes().all(|b| b.is_ascii_digit())
                 {
