@@ -160,6 +160,12 @@ static KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         "hourly",
         "present",
         "moment",
+        "christmas",
+        "thanksgiving",
+        "easter",
+        "eve",
+        "nineteen",
+        "ties",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("keyword automaton")
 });
@@ -421,6 +427,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((TimexType::Date, format!("{}", base.year() - 1), None))
             },
         ),
+        // "the latest period": the quarter under discussion (see `extract`), else the last one.
+        (re(r"(?i)\bthe latest period\b"), |_, x| Some((TimexType::Date, quarter_of(x.dct?, -1), None))),
         // "June last year", "January this year".
         (re(r"\b(MONTH)\.? (this|last|next) year\b"), |c, x| {
             let shift = match c.get(2)?.as_str() {
@@ -554,9 +562,51 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         (re(r"\b(?:(early|mid|late)[- ])?(?:the )?((?:1[0-9]|20)\d)0s\b"), |c, _| {
             Some((TimexType::Date, c.get(2)?.as_str().to_string(), c.get(1).map(|m| part_mod(m.as_str()))))
         }),
-        (re(r"(?i)\bthe (\d{1,2})(?:st|nd|rd|th) century\b"), |c, _| {
+        (re(r"(?i)\b(?:the )?(\d{1,2})(?:st|nd|rd|th) century\b"), |c, _| {
             Some((TimexType::Date, format!("{:02}", num(c, 1)?.checked_sub(1)?), None))
         }),
+        // A year on its own ("a 1996 law", "for 1988"), unless it is an amount or part of a longer number.
+        (re(r"(\$|\d[,.])?\b((?:1[89]|20)\d\d)\b([,.]\d|%| percent| per cent)?"), |c, _| {
+            if c.get(1).is_some() || c.get(3).is_some() {
+                return None;
+            }
+            Some((TimexType::Date, c.get(2)?.as_str().to_string(), None))
+        }),
+        // Years and decades in words, as transcripts write them: "nineteen ninety-six", "the nineties".
+        (
+            re(
+                r"(?i)\bnineteen (ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\b",
+            ),
+            |c, _| {
+                let tens = number(c.get(1)?.as_str())? as u32;
+                let ones = c.get(2).map_or(Some(0.0), |m| number(m.as_str()))? as u32;
+                Some((TimexType::Date, format!("19{}", tens + ones), None))
+            },
+        ),
+        (re(r"(?i)\bthe (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"), |c, _| {
+            let word = c.get(1)?.as_str().to_lowercase();
+            let tens = number(&word.replace("ies", "y"))? as u32;
+            Some((TimexType::Date, format!("19{}", tens / 10), None))
+        }),
+        // Holidays with a fixed or computable date (HeidelTime's holiday rules do the same).
+        (
+            re(
+                r"(?i)\b(?:(last|next|this) )?(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?|Independence Day|Election Day|Labor Day|Memorial Day|Valentine's Day|Easter(?: Sunday)?)\b",
+            ),
+            |c, x| {
+                let name = c.get(2)?.as_str().to_lowercase();
+                let dct = x.dct?;
+                let tense = match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+                    Some("last") => Tense::Past,
+                    Some("next") => Tense::Future,
+                    _ => x.tense,
+                };
+                let year =
+                    closest_year(dct, holiday(&name, dct.year())?.month(), holiday(&name, dct.year())?.day(), tense);
+                let date = holiday(&name, year)?;
+                Some((TimexType::Date, date.format("%Y-%m-%d").to_string(), None))
+            },
+        ),
         (
             re(
                 r"(?i)\b(?:(in|since|until|by|during|through|before|after|from|of|year|early|late|mid|between|and|to|the|fiscal)[- ])((?:1[89]|20)\d\d)\b",
@@ -693,6 +743,39 @@ fn clock(mut h: u32, m: u32, ampm: &str) -> Option<String> {
         h = 0;
     }
     Some(format!("{h:02}:{m:02}"))
+}
+
+/// The date of a holiday in a year: fixed days, the US ones counted by weekday, and Easter (Gauss's computus).
+fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
+    let nth = |month: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(year, month, wd, n);
+    match name {
+        "christmas" | "christmas day" => NaiveDate::from_ymd_opt(year, 12, 25),
+        "christmas eve" => NaiveDate::from_ymd_opt(year, 12, 24),
+        "new year's day" => NaiveDate::from_ymd_opt(year, 1, 1),
+        "new year's eve" => NaiveDate::from_ymd_opt(year, 12, 31),
+        "independence day" => NaiveDate::from_ymd_opt(year, 7, 4),
+        "valentine's day" => NaiveDate::from_ymd_opt(year, 2, 14),
+        "thanksgiving" | "thanksgiving day" => nth(11, Weekday::Thu, 4),
+        "labor day" => nth(9, Weekday::Mon, 1),
+        // The last Monday of May.
+        "memorial day" => nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4)),
+        // The Tuesday after the first Monday of November.
+        "election day" => nth(11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+        "easter" | "easter sunday" => {
+            let (a, b, c) = (year % 19, year / 100, year % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+        }
+        _ => None,
+    }
 }
 
 /// The quarter `offset` quarters from the one containing `d` ("2025-Q1").
@@ -1179,7 +1262,8 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
                     }
                 }
                 // "the quarter" is the quarter under discussion; "the 1988 period" is that quarter in 1988.
-                if span_text.eq_ignore_ascii_case("the quarter") {
+                if span_text.eq_ignore_ascii_case("the quarter") || span_text.eq_ignore_ascii_case("the latest period")
+                {
                     if let Some(q) = &focus_quarter {
                         t.value = q.clone();
                     }
@@ -1210,6 +1294,27 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// Whether the text after a date is a dateline's agency credit: "(Xinhua) --", "(AP) _".
+fn is_dateline(after: &str) -> bool {
+    let Some(rest) = after.trim_start_matches(' ').strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let agency = &rest[..close];
+    let tail = rest[close + 1..].trim_start();
+    close > 0
+        && close < 30
+        && agency.starts_with(|c: char| c.is_ascii_uppercase())
+        && agency.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '.')
+        && (tail.starts_with("--")
+            || tail.starts_with('_')
+            || tail.starts_with('-')
+            || tail.starts_with('—')
+            || tail.starts_with('–'))
 }
 
 /// How an expression counts a year back from the period under discussion.
@@ -1317,6 +1422,9 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
     }
     if t.span.start == 0 && own == "Now" && text[t.span.end..].starts_with(',') {
         return false;
+    }
+    if is_dateline(&text[t.span.end..]) {
+        return false; // "BEIJING, August 11 (Xinhua) --": the publication date, kept out of the text (TimeML DCT)
     }
     let ends_with = |suffix: &str| {
         before.len() >= suffix.len()
