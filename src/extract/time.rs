@@ -50,7 +50,7 @@ impl Timex {
         if self.kind != TimexType::Date && self.kind != TimexType::Time {
             return None;
         }
-        NaiveDate::parse_from_str(self.value.get(..10)?, "%Y-%m-%d").ok()
+        parse_day(&self.value)
     }
 }
 
@@ -240,7 +240,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     _ => *d <= dct,
                 };
                 let date = candidates.iter().filter(|d| fits(d)).min_by_key(|d| (**d - dct).num_days().abs())?;
-                Some((TimexType::Date, date.format("%Y-%m-%d").to_string(), None))
+                Some((TimexType::Date, iso(*date), None))
             },
         ),
         (re(r"\b(?:(early|mid|late)[- ])?(MONTH),? (?:of )?(\d{4})\b"), |c, _| {
@@ -288,7 +288,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let day_word = c.get(7)?.as_str();
                 let day = match weekday(day_word) {
                     Some(wd) => match x.dct {
-                        Some(d) => resolve_weekday(d, wd, x.tense).format("%Y-%m-%d").to_string(),
+                        Some(d) => iso(resolve_weekday(d, wd, x.tense)),
                         None => "XXXX-XX-XX".into(),
                     },
                     None => day_offset(x.dct, day_word_offset(day_word)),
@@ -309,7 +309,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         (re(r"(?i)\b(noon|midday|midnight) (WEEKDAY|today|tomorrow|yesterday)\b"), |c, x| {
             let day_word = c.get(2)?.as_str();
             let day = match (weekday(day_word), x.dct) {
-                (Some(wd), Some(d)) => resolve_weekday(d, wd, x.tense).format("%Y-%m-%d").to_string(),
+                (Some(wd), Some(d)) => iso(resolve_weekday(d, wd, x.tense)),
                 (Some(_), None) => "XXXX-XX-XX".into(),
                 (None, _) => day_offset(x.dct, day_word_offset(day_word)),
             };
@@ -330,19 +330,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let this = c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("this"));
                 let day = match x.dct {
                     // "this Sunday": the day of the DCT's own week.
-                    Some(d) if this => (d + Duration::days(
+                    Some(d) if this => iso(d + Duration::days(
                         wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64,
-                    ))
-                    .format("%Y-%m-%d")
-                    .to_string(),
+                    )),
                     // "last Wednesday" written on a Wednesday is a week back, "next Wednesday" a week ahead.
                     Some(d)
                         if d.weekday() == wd && c.get(2).is_some_and(|m| !m.as_str().eq_ignore_ascii_case("on")) =>
                     {
                         let step = if dir == Tense::Future { 7 } else { -7 };
-                        (d + Duration::days(step)).format("%Y-%m-%d").to_string()
+                        iso(d + Duration::days(step))
                     }
-                    Some(d) => resolve_weekday(d, wd, dir).format("%Y-%m-%d").to_string(),
+                    Some(d) => iso(resolve_weekday(d, wd, dir)),
                     None => format!("XXXX-WXX-{}", wd.number_from_monday()),
                 };
                 let modifier = c.get(1).map(|m| part_mod(m.as_str()));
@@ -441,7 +439,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // "the week of March 6": the ISO week of that day.
         (re(r"(?i)\bthe week of ((?-i:MONTH))\.? (\d{1,2})\b"), |c, x| {
             let (_, v, _) = month_day(month(c, 1)?, num(c, 2)?, x)?;
-            let w = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok()?.iso_week();
+            let w = parse_day(&v)?.iso_week();
             Some((TimexType::Date, format!("{}-W{:02}", w.year(), w.week()), None))
         }),
         // "the 1988 third quarter", "the 1989 period" (the quarter under discussion, see `extract`).
@@ -604,7 +602,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let year =
                     closest_year(dct, holiday(&name, dct.year())?.month(), holiday(&name, dct.year())?.day(), tense);
                 let date = holiday(&name, year)?;
-                Some((TimexType::Date, date.format("%Y-%m-%d").to_string(), None))
+                Some((TimexType::Date, iso(date), None))
             },
         ),
         (
@@ -804,6 +802,24 @@ fn closest_year(dct: NaiveDate, m: u32, day: u32, tense: Tense) -> i32 {
     pick(true).or(pick(false)).map_or(dct.year(), |d| d.year())
 }
 
+/// A day as TIMEX3 writes it, "2025-03-14" (without chrono's format-string parser, which is slow).
+fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The day a TIMEX3 value starts with ("2025-03-14", "2025-03-14TNI"), if it starts with one.
+fn parse_day(v: &str) -> Option<NaiveDate> {
+    let b = v.as_bytes();
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b[..4].iter().chain(&b[5..7]).chain(&b[8..10]).all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(v[..4].parse().ok()?, v[5..7].parse().ok()?, v[8..10].parse().ok()?)
+}
+
 fn num(c: &Captures, i: usize) -> Option<u32> {
     c.get(i)?.as_str().parse().ok()
 }
@@ -813,7 +829,7 @@ fn month(c: &Captures, i: usize) -> Option<u32> {
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Option<Value> {
-    NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (TimexType::Date, date.format("%Y-%m-%d").to_string(), None))
+    NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (TimexType::Date, iso(date), None))
 }
 
 fn with_mod(value: Option<Value>, modifier: Option<&'static str>) -> Option<Value> {
@@ -883,12 +899,12 @@ fn month_day(m: u32, d: u32, x: &Context) -> Option<Value> {
     };
     NaiveDate::from_ymd_opt(2000, m, d)?;
     let date = NaiveDate::from_ymd_opt(closest_year(dct, m, d, x.tense), m, d)?;
-    Some((TimexType::Date, date.format("%Y-%m-%d").to_string(), None))
+    Some((TimexType::Date, iso(date), None))
 }
 
 fn day_offset(dct: Option<NaiveDate>, days: i64) -> String {
     match dct {
-        Some(d) => (d + Duration::days(days)).format("%Y-%m-%d").to_string(),
+        Some(d) => iso(d + Duration::days(days)),
         None if days == 0 => "PRESENT_REF".into(),
         None => "XXXX-XX-XX".into(),
     }
@@ -1050,8 +1066,8 @@ fn shift(base: Option<NaiveDate>, n: f64, unit: &str, sign: i64) -> Option<Strin
     }
     let n = n as i64 * sign;
     Some(match unit {
-        "D" => (d + Duration::days(n)).format("%Y-%m-%d").to_string(),
-        "W" => (d + Duration::weeks(n)).format("%Y-%m-%d").to_string(),
+        "D" => iso(d + Duration::days(n)),
+        "W" => iso(d + Duration::weeks(n)),
         "M" => {
             let m = if n < 0 {
                 d.checked_sub_months(Months::new((-n) as u32))?
@@ -1159,55 +1175,150 @@ pub fn sentence_tense(doc: &Document, sentence: &Sentence) -> Tense {
     }
 }
 
-/// The tense around an expression: the nearest tense marker outside it in the sentence (a future marker such as
-/// "will", or a past one such as "was", "met" or an "-ed" verb); present when there is none.
-fn local_tense(text: &str, start: usize, end: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    let mut offset = 0;
-    // Only the expression's own clause counts: markers across ";", "and", "but", "while" belong to another verb.
-    let clause_start = text[..start]
-        .rmatch_indices([';', ','])
-        .map(|(i, _)| i)
-        .chain(CLAUSE_WORDS.iter().filter_map(|w| text[..start].rfind(w)))
-        .max()
-        .unwrap_or(0);
-    let clause_end = CLAUSE_WORDS
+/// A word of up to 10 ASCII letters or apostrophes, lower-cased and packed into an integer (longer and other
+/// words have none): tense words are looked up by integer comparison, without allocation.
+fn word_key(word: &str) -> Option<u128> {
+    if word.len() > 10 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
+        return None;
+    }
+    Some(word.bytes().fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase())))
+}
+
+static CLAUSE_KEYS: LazyLock<Vec<u128>> =
+    LazyLock::new(|| CLAUSE_WORDS.iter().filter_map(|w| word_key(w.trim())).collect());
+
+/// "be", "been", "being", "is", "are", "to", "get" with their lengths, as `previous` in `TenseMarks::new` holds them.
+static AUXILIARY_KEYS: LazyLock<Vec<(u64, usize)>> = LazyLock::new(|| {
+    ["be", "been", "being", "is", "are", "to", "get"]
         .iter()
-        .filter_map(|w| text[end..].find(w).map(|i| i + end))
-        .chain(text[end..].find([';']).map(|i| i + end))
-        .min()
-        .unwrap_or(text.len());
-    let mut previous = String::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let (ws, we) = (offset, offset + word.len());
-        offset = we + 1;
-        let before = std::mem::replace(&mut previous, word.to_lowercase());
-        // A participle after "be", "is", "to" ("will be announced") does not make the clause past.
-        if word.ends_with("ed")
-            && matches!(before.as_str(), "be" | "been" | "being" | "is" | "are" | "to" | "get")
-            && !FUTURE_MARKERS.contains(&word.to_lowercase().as_str())
-        {
-            continue;
-        }
-        if word.is_empty() || (ws >= start && we <= end) || ws < clause_start || we > clause_end {
-            continue;
-        }
-        let lower = word.to_lowercase();
-        let tense = if FUTURE_MARKERS.contains(&lower.as_str()) {
-            Tense::Future
-        } else if PAST_MARKERS.contains(&lower.as_str())
-            || (lower.len() > 4 && lower.ends_with("ed") && word.chars().next().is_some_and(char::is_lowercase))
-        {
-            Tense::Past
-        } else {
-            continue;
+        .filter_map(|w| Some((u64::try_from(word_key(w)?).ok()?, w.len())))
+        .collect()
+});
+
+/// The tense a word marks: future ("will", "expected"), past ("was", "met", an "-ed" verb), or none.
+fn marker_tense(key: Option<u128>, word: &str) -> Option<Tense> {
+    static SORTED: LazyLock<(Vec<u128>, Vec<u128>)> = LazyLock::new(|| {
+        let sorted = |words: &[&str]| {
+            let mut keys: Vec<u128> = words.iter().map(|w| word_key(w).expect("marker words are short")).collect();
+            keys.sort_unstable();
+            keys
         };
-        let distance = if we <= start { start - we } else { ws.saturating_sub(end) };
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, tense));
+        (sorted(FUTURE_MARKERS), sorted(PAST_MARKERS))
+    });
+    let (future, past) = &*SORTED;
+    if let Some(key) = key {
+        if future.binary_search(&key).is_ok() {
+            return Some(Tense::Future);
+        }
+        if past.binary_search(&key).is_ok() {
+            return Some(Tense::Past);
         }
     }
-    best.map_or(Tense::Present, |(_, t)| t)
+    let b = word.as_bytes();
+    let ed = b.len() > 4 && b[b.len() - 2].eq_ignore_ascii_case(&b'e') && b[b.len() - 1].eq_ignore_ascii_case(&b'd');
+    (ed && word.chars().next().is_some_and(char::is_lowercase)).then_some(Tense::Past)
+}
+
+/// The tense words of a sentence and its clause boundaries, found once for all of its expressions.
+struct TenseMarks {
+    /// Start, end and tense of each tense word: a future marker such as "will", a past one such as "was", "met"
+    /// or an "-ed" verb.
+    words: Vec<(usize, usize, Tense)>,
+    /// Offsets of "," and ";", which start a clause, and of ";", which also ends one.
+    commas: Vec<usize>,
+    semicolons: Vec<usize>,
+    /// Offset and length of each clause word (" and ", " but ", " while ", ...).
+    clause_words: Vec<(usize, usize)>,
+}
+
+impl TenseMarks {
+    fn new(text: &str) -> TenseMarks {
+        let mut marks =
+            TenseMarks { words: Vec::new(), commas: Vec::new(), semicolons: Vec::new(), clause_words: Vec::new() };
+        let bytes = text.as_bytes();
+        // The previous word, lower-cased, when it is short enough to be "be", "been", "is", ... (else empty).
+        let mut previous: (u64, usize) = (0, 0);
+        let mut word_start: Option<usize> = None;
+        let mut i = 0;
+        while i <= bytes.len() {
+            // Word characters: letters, digits and apostrophes; a non-ASCII character is decoded to be told.
+            let (in_word, width) = match bytes.get(i) {
+                None => (false, 1),
+                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+                Some(_) => {
+                    let ch = text[i..].chars().next().expect("a character at a boundary");
+                    (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
+                }
+            };
+            match (word_start, in_word) {
+                (None, true) => word_start = Some(i),
+                (Some(ws), false) => {
+                    word_start = None;
+                    let word = &text[ws..i];
+                    let key = word_key(word);
+                    if let Some(key) = key {
+                        // " and ", " but ", ...: a clause word between spaces.
+                        if ws > 0 && bytes[ws - 1] == b' ' && bytes.get(i) == Some(&b' ') && CLAUSE_KEYS.contains(&key)
+                        {
+                            marks.clause_words.push((ws - 1, word.len() + 2));
+                        }
+                    }
+                    let tense = marker_tense(key, word);
+                    // A participle after "be", "is", "to" ("will be announced") does not make the clause past.
+                    let participle = word.ends_with("ed") && AUXILIARY_KEYS.contains(&previous);
+                    previous = key.filter(|_| word.len() <= 5).map_or((0, 0), |k| (k as u64, word.len()));
+                    match tense {
+                        Some(Tense::Past) if participle => {}
+                        Some(t) => marks.words.push((ws, i, t)),
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+            match bytes.get(i) {
+                Some(b',') => marks.commas.push(i),
+                Some(b';') => {
+                    marks.commas.push(i);
+                    marks.semicolons.push(i);
+                }
+                _ => {}
+            }
+            i += width;
+        }
+        marks
+    }
+
+    /// The tense around the expression at `start..end`: the nearest tense word outside it in its own clause
+    /// (markers across ";", "and", "but", "while" belong to another verb); present when there is none.
+    fn around(&self, text_len: usize, start: usize, end: usize) -> Tense {
+        let clause_start = self
+            .commas
+            .iter()
+            .filter(|&&i| i < start)
+            .copied()
+            .chain(self.clause_words.iter().filter(|(i, len)| i + len <= start).map(|(i, _)| *i))
+            .max()
+            .unwrap_or(0);
+        let clause_end = self
+            .clause_words
+            .iter()
+            .map(|(i, _)| *i)
+            .chain(self.semicolons.iter().copied())
+            .filter(|&i| i >= end)
+            .min()
+            .unwrap_or(text_len);
+        let mut best: Option<(usize, Tense)> = None;
+        for &(ws, we, tense) in &self.words {
+            if (ws >= start && we <= end) || ws < clause_start || we > clause_end {
+                continue;
+            }
+            let distance = if we <= start { start - we } else { ws.saturating_sub(end) };
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+        best.map_or(Tense::Present, |(_, t)| t)
+    }
 }
 
 /// Find and normalise every time expression of the document.
@@ -1220,13 +1331,14 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
     for sentence in &doc.sentences {
         let heading = doc.in_heading(sentence);
         let text = sentence.span.of(doc.text);
-        let mut found = find_in(text, &Context { dct, tense: Tense::Past, anchor }, heading);
+        let matches = match_rules(text, heading);
+        let mut found = find_in(text, &matches, &Context { dct, tense: Tense::Past, anchor });
         found.sort_by_key(|t| t.span.start);
         // "signed on June 3, 2024, and resumed the next day": a date earlier in the sentence is the anchor.
         if let Some(first) = found.iter().position(|t| anchor_date(t).is_some()) {
             if found.len() > first + 1 {
                 let inner = Context { dct, tense: Tense::Past, anchor: anchor_date(&found[first]) };
-                let again = find_in(text, &inner, heading);
+                let again = find_in(text, &matches, &inner);
                 let start = found[first].span.end;
                 found.retain(|t| t.span.start < start);
                 found.extend(again.into_iter().filter(|t| t.span.start >= start));
@@ -1236,10 +1348,10 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
         // A clock time belongs to the day its sentence names ("Friday at 10:35 a.m."), else the DCT.
         if let Some(day) = found.iter().find(|t| t.kind == TimexType::Date && t.value.len() == 10).and_then(Timex::day)
         {
-            let dct_day = dct.map(|d| d.format("%Y-%m-%d").to_string());
+            let dct_day = dct.map(iso);
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Time) {
                 if dct_day.as_deref().is_some_and(|d| t.value.starts_with(d)) {
-                    t.value = format!("{}{}", day.format("%Y-%m-%d"), &t.value[10..]);
+                    t.value = format!("{}{}", iso(day), &t.value[10..]);
                 }
             }
         }
@@ -1361,31 +1473,54 @@ fn anchor_date(t: &Timex) -> Option<NaiveDate> {
     }
     let v = t.value.as_str();
     match v.len() {
-        10 => NaiveDate::parse_from_str(v, "%Y-%m-%d").ok(),
-        7 => NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok(),
+        10 => parse_day(v),
+        7 if v.as_bytes()[4] == b'-' => NaiveDate::from_ymd_opt(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1),
         4 if v.bytes().all(|b| b.is_ascii_digit()) => NaiveDate::from_ymd_opt(v.parse().ok()?, 1, 1),
         _ => None,
     }
 }
 
-/// Find expressions in one sentence: every rule's matches, then the leftmost-longest non-overlapping ones.
-fn find_in(text: &str, context: &Context, heading: bool) -> Vec<Timex> {
-    let mut candidates: Vec<Timex> = Vec::new();
+/// A rule's match in a sentence, with the tense around it.
+struct RuleMatch<'t> {
+    rule: usize,
+    captures: Captures<'t>,
+    tense: Tense,
+}
+
+/// Every rule's matches in one sentence; they do not depend on the anchor, so a sentence is matched once.
+#[inline(never)]
+fn match_rules(text: &str, heading: bool) -> Vec<RuleMatch<'_>> {
+    let mut out = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) && !KEYWORDS.is_match(text) {
-        return candidates;
+        return out;
     }
-    for index in RULE_SET.matches(text).iter() {
-        let (regex, rule) = &RULES[index];
-        for c in regex.captures_iter(text) {
+    let mut marks: Option<TenseMarks> = None;
+    for rule in RULE_SET.matches(text).iter() {
+        for captures in RULES[rule].0.captures_iter(text) {
             // A rule may mark its expression with the group `t` when it needs context around it.
-            let m = c.name("t").or_else(|| c.get(0)).expect("group 0");
+            let m = captures.name("t").or_else(|| captures.get(0)).expect("group 0");
             // Headlines speak of the past in the present tense.
-            let tense = if heading { Tense::Past } else { local_tense(text, m.start(), m.end()) };
-            let context = Context { tense, ..*context };
-            if let Some((kind, value, modifier)) = rule(&c, &context) {
-                let t = Timex { span: Span::new(m.start(), m.end()), kind, value, modifier };
-                candidates.push(trim_leading_preposition(text, t));
-            }
+            let tense = if heading {
+                Tense::Past
+            } else {
+                marks.get_or_insert_with(|| TenseMarks::new(text)).around(text.len(), m.start(), m.end())
+            };
+            out.push(RuleMatch { rule, captures, tense });
+        }
+    }
+    out
+}
+
+/// Normalise a sentence's matches in a context: the leftmost-longest non-overlapping expressions.
+#[inline(never)]
+fn find_in(text: &str, matches: &[RuleMatch], context: &Context) -> Vec<Timex> {
+    let mut candidates: Vec<Timex> = Vec::new();
+    for RuleMatch { rule, captures, tense } in matches {
+        let m = captures.name("t").or_else(|| captures.get(0)).expect("group 0");
+        let context = Context { tense: *tense, ..*context };
+        if let Some((kind, value, modifier)) = (RULES[*rule].1)(captures, &context) {
+            let t = Timex { span: Span::new(m.start(), m.end()), kind, value, modifier };
+            candidates.push(trim_leading_preposition(text, t));
         }
     }
     // Longest first, then leftmost; the order of the rules breaks ties.
@@ -1407,6 +1542,7 @@ fn find_in(text: &str, context: &Context, heading: bool) -> Vec<Timex> {
 /// Words around a chosen expression that TimeML puts inside its span or that show it is no time at all:
 /// "the end of 1990" (mod END), "the nine months", "a second time" (an ordinal), "Now, ..." (a discourse marker).
 /// Returns false when the expression is to be dropped.
+#[inline(never)]
 fn adjust_span(text: &str, t: &mut Timex) -> bool {
     let before = &text[..t.span.start];
     let own = &text[t.span.start..t.span.end];
@@ -1463,12 +1599,14 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
 
 /// Words that a pattern needs as context but TimeML leaves outside the span: prepositions, "a" before a
 /// duration ("a five-hour" → "five-hour"), "the" before a year, and "early"/"late" before a decade.
+#[inline(never)]
 fn trim_leading_preposition(text: &str, mut t: Timex) -> Timex {
     const LEADING: &[&str] = &[
         "in ", "since ", "until ", "by ", "during ", "through ", "before ", "after ", "from ", "of ", "on ", "at ",
         "between ", "and ", "to ", "year ", "for ", "over ",
     ];
-    let lower = text[t.span.start..t.span.end].to_lowercase();
+    // ASCII lower case keeps byte offsets; the words looked for are ASCII.
+    let lower = text[t.span.start..t.span.end].to_ascii_lowercase();
     let mut cut = LEADING.iter().find(|p| lower.starts_with(*p) && lower.len() > p.len()).map_or(0, |p| p.len());
     let rest = &lower[cut..];
     let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
