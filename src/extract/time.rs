@@ -5,6 +5,7 @@
 //! months without a year are resolved by tense (past tense: the previous one), "late Thursday" keeps the day with
 //! mod END, durations become `P..`, and expressions like "a day later" are anchored to the last absolute date.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
@@ -64,15 +65,16 @@ pub enum Tense {
 
 /// What a rule sees besides its match.
 #[derive(Clone, Copy)]
-struct Context {
+struct Context<'a> {
     dct: Option<NaiveDate>,
-    tense: Tense,
+    /// The tense around the expression, found only when a rule asks (most rules do not).
+    tense: &'a dyn Fn() -> Tense,
     /// The last absolute day mentioned before this expression (TimeML's anchor for "a day later").
     anchor: Option<NaiveDate>,
 }
 
 type Value = (TimexType, String, Option<&'static str>);
-type Rule = (Regex, fn(&Captures, &Context) -> Option<Value>);
+type Rule = (Regex, fn(&Captures, &Context<'_>) -> Option<Value>);
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -235,7 +237,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                         NaiveDate::from_ymd_opt(month.year(), month.month(), day)
                     })
                     .collect();
-                let fits = |d: &NaiveDate| match x.tense {
+                let fits = |d: &NaiveDate| match (x.tense)() {
                     Tense::Future => *d >= dct,
                     _ => *d <= dct,
                 };
@@ -271,7 +273,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                         } else if text.starts_with("this") {
                             d.year()
                         } else {
-                            closest_year(d, m, 0, x.tense)
+                            closest_year(d, m, 0, (x.tense)())
                         };
                         format!("{y:04}-{m:02}")
                     }
@@ -288,7 +290,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let day_word = c.get(7)?.as_str();
                 let day = match weekday(day_word) {
                     Some(wd) => match x.dct {
-                        Some(d) => iso(resolve_weekday(d, wd, x.tense)),
+                        Some(d) => iso(resolve_weekday(d, wd, (x.tense)())),
                         None => "XXXX-XX-XX".into(),
                     },
                     None => day_offset(x.dct, day_word_offset(day_word)),
@@ -309,7 +311,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         (re(r"(?i)\b(noon|midday|midnight) (WEEKDAY|today|tomorrow|yesterday)\b"), |c, x| {
             let day_word = c.get(2)?.as_str();
             let day = match (weekday(day_word), x.dct) {
-                (Some(wd), Some(d)) => iso(resolve_weekday(d, wd, x.tense)),
+                (Some(wd), Some(d)) => iso(resolve_weekday(d, wd, (x.tense)())),
                 (Some(_), None) => "XXXX-XX-XX".into(),
                 (None, _) => day_offset(x.dct, day_word_offset(day_word)),
             };
@@ -325,7 +327,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let dir = match c.get(2).map(|m| m.as_str().to_lowercase()).as_deref() {
                     Some("last") | Some("past") => Tense::Past,
                     Some("next") | Some("coming") => Tense::Future,
-                    _ => x.tense,
+                    _ => (x.tense)(),
                 };
                 let this = c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("this"));
                 let day = match x.dct {
@@ -401,7 +403,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     ("year", "year-earlier" | "year-ago" | "previous") => format!("{}", d.year() - 1),
                     ("year", _) => format!("{}", d.year()),
                     ("weekend", _) => {
-                        let w = resolve_weekday(d, Weekday::Sat, x.tense).iso_week();
+                        let w = resolve_weekday(d, Weekday::Sat, (x.tense)()).iso_week();
                         format!("{}-W{:02}-WE", w.year(), w.week())
                     }
                     (_, "current") => quarter_of(d, 0),
@@ -597,7 +599,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let tense = match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
                     Some("last") => Tense::Past,
                     Some("next") => Tense::Future,
-                    _ => x.tense,
+                    _ => (x.tense)(),
                 };
                 let year =
                     closest_year(dct, holiday(&name, dct.year())?.month(), holiday(&name, dct.year())?.day(), tense);
@@ -670,7 +672,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     // A quarter not yet begun at publication, told in the past, is last year's.
                     (None, Some(d)) => {
                         let current = if letter == "H" { d.month0() / 6 + 1 } else { d.month0() / 3 + 1 };
-                        let back = n > current && x.tense == Tense::Past;
+                        let back = n > current && (x.tense)() == Tense::Past;
                         (d.year() - i32::from(back)).to_string()
                     }
                     _ => "XXXX".into(),
@@ -898,7 +900,7 @@ fn month_day(m: u32, d: u32, x: &Context) -> Option<Value> {
         return Some((TimexType::Date, format!("XXXX-{m:02}-{d:02}"), None));
     };
     NaiveDate::from_ymd_opt(2000, m, d)?;
-    let date = NaiveDate::from_ymd_opt(closest_year(dct, m, d, x.tense), m, d)?;
+    let date = NaiveDate::from_ymd_opt(closest_year(dct, m, d, (x.tense)()), m, d)?;
     Some((TimexType::Date, iso(date), None))
 }
 
@@ -1187,13 +1189,35 @@ fn word_key(word: &str) -> Option<u128> {
 static CLAUSE_KEYS: LazyLock<Vec<u128>> =
     LazyLock::new(|| CLAUSE_WORDS.iter().filter_map(|w| word_key(w.trim())).collect());
 
-/// "be", "been", "being", "is", "are", "to", "get" with their lengths, as `previous` in `TenseMarks::new` holds them.
-static AUXILIARY_KEYS: LazyLock<Vec<(u64, usize)>> = LazyLock::new(|| {
-    ["be", "been", "being", "is", "are", "to", "get"]
-        .iter()
-        .filter_map(|w| Some((u64::try_from(word_key(w)?).ok()?, w.len())))
-        .collect()
-});
+/// "be", "been", "being", "is", "are", "to", "get": before a participle ("will be announced").
+static AUXILIARY_KEYS: LazyLock<Vec<u128>> =
+    LazyLock::new(|| ["be", "been", "being", "is", "are", "to", "get"].iter().filter_map(|w| word_key(w)).collect());
+
+/// A quick test before the lookups: whether some tense, clause or auxiliary word has this word's length and first
+/// letter (most words have none).
+fn may_be_marker(word: &str) -> bool {
+    static MASKS: LazyLock<[u32; 11]> = LazyLock::new(|| {
+        let mut masks = [0u32; 11];
+        let clause = CLAUSE_WORDS.iter().map(|w| w.trim());
+        let auxiliary = ["be", "been", "being", "is", "are", "to", "get"].into_iter();
+        for w in FUTURE_MARKERS.iter().chain(PAST_MARKERS).copied().chain(clause).chain(auxiliary) {
+            masks[w.len()] |= letter_bit(w.as_bytes()[0]);
+        }
+        masks
+    });
+    let b = word.as_bytes();
+    b.len() <= 10 && MASKS[b.len()] & letter_bit(b[0]) != 0
+}
+
+/// One bit per ASCII letter (case folded), one for everything else.
+fn letter_bit(b: u8) -> u32 {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 31
+    }
+}
 
 /// The tense a word marks: future ("will", "expected"), past ("was", "met", an "-ed" verb), or none.
 fn marker_tense(key: Option<u128>, word: &str) -> Option<Tense> {
@@ -1236,17 +1260,37 @@ impl TenseMarks {
         let mut marks =
             TenseMarks { words: Vec::new(), commas: Vec::new(), semicolons: Vec::new(), clause_words: Vec::new() };
         let bytes = text.as_bytes();
-        // The previous word, lower-cased, when it is short enough to be "be", "been", "is", ... (else empty).
-        let mut previous: (u64, usize) = (0, 0);
+        // The previous word's key when it is short enough to be "be", "been", "is", ... (else 0).
+        let mut previous: u128 = 0;
+        // The current word: its start, its key built as it is read, and whether it can have one.
         let mut word_start: Option<usize> = None;
+        let mut key: u128 = 0;
+        let mut keyed = true;
         let mut i = 0;
         while i <= bytes.len() {
             // Word characters: letters, digits and apostrophes; a non-ASCII character is decoded to be told.
             let (in_word, width) = match bytes.get(i) {
                 None => (false, 1),
-                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+                Some(&b) if b < 0x80 => {
+                    if b.is_ascii_alphabetic() || b == b'\'' {
+                        key = (key << 8) | u128::from(b.to_ascii_lowercase());
+                        (true, 1)
+                    } else if b.is_ascii_digit() {
+                        keyed = false;
+                        (true, 1)
+                    } else {
+                        if b == b',' {
+                            marks.commas.push(i);
+                        } else if b == b';' {
+                            marks.commas.push(i);
+                            marks.semicolons.push(i);
+                        }
+                        (false, 1)
+                    }
+                }
                 Some(_) => {
                     let ch = text[i..].chars().next().expect("a character at a boundary");
+                    keyed = false;
                     (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
                 }
             };
@@ -1255,31 +1299,23 @@ impl TenseMarks {
                 (Some(ws), false) => {
                     word_start = None;
                     let word = &text[ws..i];
-                    let key = word_key(word);
-                    if let Some(key) = key {
+                    let word_key = (keyed && word.len() <= 10 && may_be_marker(word)).then_some(key);
+                    (key, keyed) = (0, true);
+                    if let Some(k) = word_key {
                         // " and ", " but ", ...: a clause word between spaces.
-                        if ws > 0 && bytes[ws - 1] == b' ' && bytes.get(i) == Some(&b' ') && CLAUSE_KEYS.contains(&key)
-                        {
+                        if ws > 0 && bytes[ws - 1] == b' ' && bytes.get(i) == Some(&b' ') && CLAUSE_KEYS.contains(&k) {
                             marks.clause_words.push((ws - 1, word.len() + 2));
                         }
                     }
-                    let tense = marker_tense(key, word);
+                    let tense = marker_tense(word_key, word);
                     // A participle after "be", "is", "to" ("will be announced") does not make the clause past.
-                    let participle = word.ends_with("ed") && AUXILIARY_KEYS.contains(&previous);
-                    previous = key.filter(|_| word.len() <= 5).map_or((0, 0), |k| (k as u64, word.len()));
+                    let participle = word.ends_with("ed") && previous != 0 && AUXILIARY_KEYS.contains(&previous);
+                    previous = word_key.filter(|_| word.len() <= 5).unwrap_or(0);
                     match tense {
                         Some(Tense::Past) if participle => {}
                         Some(t) => marks.words.push((ws, i, t)),
                         None => {}
                     }
-                }
-                _ => {}
-            }
-            match bytes.get(i) {
-                Some(b',') => marks.commas.push(i),
-                Some(b';') => {
-                    marks.commas.push(i);
-                    marks.semicolons.push(i);
                 }
                 _ => {}
             }
@@ -1331,14 +1367,16 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
     for sentence in &doc.sentences {
         let heading = doc.in_heading(sentence);
         let text = sentence.span.of(doc.text);
-        let matches = match_rules(text, heading);
-        let mut found = find_in(text, &matches, &Context { dct, tense: Tense::Past, anchor });
+        let matches = match_rules(text);
+        let marks = OnceCell::new();
+        let matched = SentenceMatches { text, matches: &matches, marks: &marks, heading };
+        let mut found = find_in(&matched, &Context { dct, tense: &|| Tense::Past, anchor });
         found.sort_by_key(|t| t.span.start);
         // "signed on June 3, 2024, and resumed the next day": a date earlier in the sentence is the anchor.
         if let Some(first) = found.iter().position(|t| anchor_date(t).is_some()) {
             if found.len() > first + 1 {
-                let inner = Context { dct, tense: Tense::Past, anchor: anchor_date(&found[first]) };
-                let again = find_in(text, &matches, &inner);
+                let inner = Context { dct, tense: &|| Tense::Past, anchor: anchor_date(&found[first]) };
+                let again = find_in(&matched, &inner);
                 let start = found[first].span.end;
                 found.retain(|t| t.span.start < start);
                 found.extend(again.into_iter().filter(|t| t.span.start >= start));
@@ -1480,44 +1518,43 @@ fn anchor_date(t: &Timex) -> Option<NaiveDate> {
     }
 }
 
-/// A rule's match in a sentence, with the tense around it.
-struct RuleMatch<'t> {
-    rule: usize,
-    captures: Captures<'t>,
-    tense: Tense,
+/// A sentence's rule matches; they do not depend on the anchor, so a sentence is matched once.
+struct SentenceMatches<'t> {
+    text: &'t str,
+    /// Each rule's index and match.
+    matches: &'t [(usize, Captures<'t>)],
+    /// The sentence's tense words, found when a rule first asks for a tense.
+    marks: &'t OnceCell<TenseMarks>,
+    heading: bool,
 }
 
-/// Every rule's matches in one sentence; they do not depend on the anchor, so a sentence is matched once.
-#[inline(never)]
-fn match_rules(text: &str, heading: bool) -> Vec<RuleMatch<'_>> {
+/// Every rule's matches in one sentence.
+fn match_rules(text: &str) -> Vec<(usize, Captures<'_>)> {
     let mut out = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) && !KEYWORDS.is_match(text) {
         return out;
     }
-    let mut marks: Option<TenseMarks> = None;
     for rule in RULE_SET.matches(text).iter() {
-        for captures in RULES[rule].0.captures_iter(text) {
-            // A rule may mark its expression with the group `t` when it needs context around it.
-            let m = captures.name("t").or_else(|| captures.get(0)).expect("group 0");
-            // Headlines speak of the past in the present tense.
-            let tense = if heading {
-                Tense::Past
-            } else {
-                marks.get_or_insert_with(|| TenseMarks::new(text)).around(text.len(), m.start(), m.end())
-            };
-            out.push(RuleMatch { rule, captures, tense });
-        }
+        out.extend(RULES[rule].0.captures_iter(text).map(|c| (rule, c)));
     }
     out
 }
 
 /// Normalise a sentence's matches in a context: the leftmost-longest non-overlapping expressions.
-#[inline(never)]
-fn find_in(text: &str, matches: &[RuleMatch], context: &Context) -> Vec<Timex> {
+fn find_in(sentence: &SentenceMatches, context: &Context) -> Vec<Timex> {
+    let text = sentence.text;
     let mut candidates: Vec<Timex> = Vec::new();
-    for RuleMatch { rule, captures, tense } in matches {
+    for (rule, captures) in sentence.matches {
+        // A rule may mark its expression with the group `t` when it needs context around it.
         let m = captures.name("t").or_else(|| captures.get(0)).expect("group 0");
-        let context = Context { tense: *tense, ..*context };
+        let tense = || {
+            if sentence.heading {
+                Tense::Past // headlines speak of the past in the present tense
+            } else {
+                sentence.marks.get_or_init(|| TenseMarks::new(text)).around(text.len(), m.start(), m.end())
+            }
+        };
+        let context = Context { tense: &tense, ..*context };
         if let Some((kind, value, modifier)) = (RULES[*rule].1)(captures, &context) {
             let t = Timex { span: Span::new(m.start(), m.end()), kind, value, modifier };
             candidates.push(trim_leading_preposition(text, t));
@@ -1542,7 +1579,7 @@ fn find_in(text: &str, matches: &[RuleMatch], context: &Context) -> Vec<Timex> {
 /// Words around a chosen expression that TimeML puts inside its span or that show it is no time at all:
 /// "the end of 1990" (mod END), "the nine months", "a second time" (an ordinal), "Now, ..." (a discourse marker).
 /// Returns false when the expression is to be dropped.
-#[inline(never)]
+
 fn adjust_span(text: &str, t: &mut Timex) -> bool {
     let before = &text[..t.span.start];
     let own = &text[t.span.start..t.span.end];
@@ -1599,7 +1636,7 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
 
 /// Words that a pattern needs as context but TimeML leaves outside the span: prepositions, "a" before a
 /// duration ("a five-hour" → "five-hour"), "the" before a year, and "early"/"late" before a decade.
-#[inline(never)]
+
 fn trim_leading_preposition(text: &str, mut t: Timex) -> Timex {
     const LEADING: &[&str] = &[
         "in ", "since ", "until ", "by ", "during ", "through ", "before ", "after ", "from ", "of ", "on ", "at ",
