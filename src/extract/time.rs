@@ -1579,7 +1579,6 @@ fn find_in(sentence: &SentenceMatches, context: &Context) -> Vec<Timex> {
 /// Words around a chosen expression that TimeML puts inside its span or that show it is no time at all:
 /// "the end of 1990" (mod END), "the nine months", "a second time" (an ordinal), "Now, ..." (a discourse marker).
 /// Returns false when the expression is to be dropped.
-
 fn adjust_span(text: &str, t: &mut Timex) -> bool {
     let before = &text[..t.span.start];
     let own = &text[t.span.start..t.span.end];
@@ -1636,7 +1635,6 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
 
 /// Words that a pattern needs as context but TimeML leaves outside the span: prepositions, "a" before a
 /// duration ("a five-hour" → "five-hour"), "the" before a year, and "early"/"late" before a decade.
-
 fn trim_leading_preposition(text: &str, mut t: Timex) -> Timex {
     const LEADING: &[&str] = &[
         "in ", "since ", "until ", "by ", "during ", "through ", "before ", "after ", "from ", "of ", "on ", "at ",
