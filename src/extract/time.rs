@@ -1605,6 +1605,15 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
             && (before.len() == suffix.len()
                 || !before.as_bytes()[before.len() - suffix.len() - 1].is_ascii_alphabetic())
     };
+    // "the year ended Sept. 30" is the twelve months up to that day: a duration (TimeBank).
+    if t.kind == TimexType::Date
+        && (own.eq_ignore_ascii_case("the year") || own.eq_ignore_ascii_case("the fiscal year"))
+        && (text[t.span.end..].starts_with(" ended ") || text[t.span.end..].starts_with(" ending "))
+    {
+        t.kind = TimexType::Duration;
+        t.value = "P1Y".into();
+        return true;
+    }
     match t.kind {
         TimexType::Date => {
             for (phrase, modifier) in [
