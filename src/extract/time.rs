@@ -1446,27 +1446,6 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
     out
 }
 
-/// Whether the text after a date is a dateline's agency credit: "(Xinhua) --", "(AP) _".
-fn is_dateline(after: &str) -> bool {
-    let Some(rest) = after.trim_start_matches(' ').strip_prefix('(') else {
-        return false;
-    };
-    let Some(close) = rest.find(')') else {
-        return false;
-    };
-    let agency = &rest[..close];
-    let tail = rest[close + 1..].trim_start();
-    close > 0
-        && close < 30
-        && agency.starts_with(|c: char| c.is_ascii_uppercase())
-        && agency.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '.')
-        && (tail.starts_with("--")
-            || tail.starts_with('_')
-            || tail.starts_with('-')
-            || tail.starts_with('—')
-            || tail.starts_with('–'))
-}
-
 /// How an expression counts a year back from the period under discussion.
 enum YearBack {
     No,
@@ -1594,9 +1573,6 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
     }
     if t.span.start == 0 && own == "Now" && text[t.span.end..].starts_with(',') {
         return false;
-    }
-    if is_dateline(&text[t.span.end..]) {
-        return false; // "BEIJING, August 11 (Xinhua) --": the publication date, kept out of the text (TimeML DCT)
     }
     let ends_with = |suffix: &str| {
         before.len() >= suffix.len()
