@@ -23,6 +23,17 @@ fn stages(c: &mut Criterion) {
     group.bench_function("segment", |b| {
         b.iter(|| articles.iter().map(|a| Document::parse(&a.text).sentences.len()).sum::<usize>())
     });
+    // The time stage alone, on documents segmented beforehand.
+    let documents: Vec<Document> = articles.iter().map(|a| Document::parse(&a.text)).collect();
+    group.bench_function("time-only", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .zip(&articles)
+                .map(|(d, a)| newskg::extract::time::extract(d, a.published).len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("time", |b| {
         b.iter(|| {
             articles
