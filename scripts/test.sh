@@ -3,5 +3,5 @@
 # One profile (release) is built, for the tests and the binary alike: RocksDB takes ~20 minutes per profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --test
 cargo test --release --no-fail-fast "$@"

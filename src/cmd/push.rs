@@ -17,8 +17,9 @@ use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad};
 use crate::cli::PushArgs;
 use crate::store::KnowledgeStore;
 
-/// Triples per INSERT DATA operation: large enough to be fast, small enough for servers' statement limits.
-const INSERT_CHUNK: usize = 2_000;
+/// Triples per SPARQL Update request: Virtuoso refuses requests whose generated SQL passes 10,000 lines (about
+/// 1,000 triples), so a large graph is sent as DROP + a first INSERT DATA, then further INSERT DATA requests.
+const INSERT_CHUNK: usize = 500;
 
 enum Target {
     GraphStore(String),
@@ -80,20 +81,29 @@ pub fn run(args: &PushArgs) -> anyhow::Result<bool> {
             failed += 1;
             continue;
         }
-        let (method, url, content_type, body) = match &target {
+        let requests: Vec<(Method, String, &str, Vec<u8>)> = match &target {
             Target::GraphStore(base) => {
                 let sep = if base.contains('?') { '&' } else { '?' };
                 let url = format!("{base}{sep}graph={}", encode(graph.as_str()));
-                (Method::PUT, url, "application/n-triples", ntriples(&quads)?)
+                vec![(Method::PUT, url, "application/n-triples", ntriples(&quads)?)]
             }
-            Target::Update(endpoint) => {
-                let update = insert_update(graph, &quads)?;
-                let body = format!("update={}", encode(&update)).into_bytes();
-                (Method::POST, endpoint.clone(), "application/x-www-form-urlencoded", body)
-            }
+            Target::Update(endpoint) => insert_updates(graph, &quads)?
+                .into_iter()
+                .map(|u| {
+                    let body = format!("update={}", encode(&u)).into_bytes();
+                    (Method::POST, endpoint.clone(), "application/x-www-form-urlencoded", body)
+                })
+                .collect(),
         };
-        let size = body.len();
-        match send(&client, &method, &url, content_type, auth.as_deref(), body, args.retries) {
+        let size: usize = requests.iter().map(|r| r.3.len()).sum();
+        let mut outcome = Ok(StatusCode::OK);
+        for (method, url, content_type, body) in requests {
+            outcome = send(&client, &method, &url, content_type, auth.as_deref(), body, args.retries);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        match outcome {
             Ok(status) => {
                 sent += 1;
                 triples += quads.len();
@@ -173,17 +183,18 @@ fn ntriples(quads: &[Quad]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `DROP SILENT GRAPH <g>` then the triples in INSERT DATA operations of at most [`INSERT_CHUNK`] triples.
-fn insert_update(graph: &NamedNode, quads: &[Quad]) -> anyhow::Result<String> {
-    let mut update = format!("DROP SILENT GRAPH {graph}");
-    for chunk in quads.chunks(INSERT_CHUNK) {
-        write!(update, " ;\nINSERT DATA {{ GRAPH {graph} {{\n")?;
-        let body = String::from_utf8(ntriples(chunk)?)?;
-        update.push_str(&body);
-        update.push_str("} }");
+/// The updates that replace graph `g`: `DROP SILENT GRAPH <g>` with the first [`INSERT_CHUNK`] triples in
+/// INSERT DATA, then one INSERT DATA for each further chunk.
+fn insert_updates(graph: &NamedNode, quads: &[Quad]) -> anyhow::Result<Vec<String>> {
+    let mut updates = Vec::new();
+    for (i, chunk) in quads.chunks(INSERT_CHUNK).enumerate() {
+        let mut update = if i == 0 { format!("DROP SILENT GRAPH {graph} ;\n") } else { String::new() };
+        writeln!(update, "INSERT DATA {{ GRAPH {graph} {{")?;
+        update.push_str(&String::from_utf8(ntriples(chunk)?)?);
+        update.push_str("} }\n");
+        updates.push(update);
     }
-    update.push('\n');
-    Ok(update)
+    Ok(updates)
 }
 
 fn encode(s: &str) -> String {
@@ -231,12 +242,16 @@ mod tests {
                 )
             })
             .collect();
-        let u = insert_update(&g, &quads).unwrap();
-        assert!(
-            u.starts_with("DROP SILENT GRAPH <http://example.org/g> ;\nINSERT DATA { GRAPH <http://example.org/g> {")
-        );
-        assert_eq!(u.matches("INSERT DATA").count(), 2);
-        // The update parses as SPARQL.
-        let _parsed = oxigraph::sparql::SparqlEvaluator::new().parse_update(&u).unwrap();
+        let updates = insert_updates(&g, &quads).unwrap();
+        assert_eq!(updates.len(), 2);
+        assert!(updates[0]
+            .starts_with("DROP SILENT GRAPH <http://example.org/g> ;\nINSERT DATA { GRAPH <http://example.org/g> {"));
+        assert!(updates[1].starts_with("INSERT DATA { GRAPH <http://example.org/g> {"));
+        let triples: usize = updates.iter().map(|u| u.lines().filter(|l| l.ends_with(" .")).count()).sum();
+        assert_eq!(triples, INSERT_CHUNK + 1);
+        for u in &updates {
+            // Each update parses as SPARQL.
+            let _parsed = oxigraph::sparql::SparqlEvaluator::new().parse_update(u).unwrap();
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! the name (a plural title too: "photographers A and B"), a middle initial, a reporting verb after it, or a place in
 //! a list next to a person ("A, B and C"). Counter-evidence wins: a run holding an organisation or facility head
 //! ("Foundation", "Department", "Prize-winner", `data/org_heads.txt`), a run after a determiner ("the Church said")
-//! or after an organisation's name ("Apple Corps"), and a demonym alone are not people. Headline-like lines discover
+//! or after an organisation's name ("Acme Corps"), and a demonym alone are not people. Headline-like lines discover
 //! nobody (Title Case makes every word look like a name); they only link names already found in the body. Within an
 //! article, surnames, a given name borne by one person, misspelt forms and shorter forms resolve to the full name
 //! ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
@@ -151,7 +151,7 @@ const NOT_NAME: &[&str] = &[
     "Them",
 ];
 
-/// Function words that can still be a short surname after a given name ("Wilson Or", "James To").
+/// Function words that can still be a short surname after a given name ("Kevin Or", "James To").
 const SHORT_SURNAME_WORDS: &[&str] = &["In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
 
 /// Verbs after a name that show it is a person ("Peskov said").
@@ -423,7 +423,7 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
     let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     let (of, portfolio) = (lower(i + n), lower(i + n + 1));
     let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
-    // Not "director of Housing Studies at Harvard": a one-word name after it makes it a department's name.
+    // Not "director of Urban Studies at Yale": a one-word name after it makes it a department's name.
     let department = capital(i + n + 2) && !capital(i + n + 3);
     if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) && !department {
         return Some((n + 2, format!("{label} {of} {portfolio}")));
@@ -569,7 +569,7 @@ fn read_run(
     let mut titled = false;
     // "the Irving Police Department", "a Booker Prize-winner": a determiner is not followed by a bare name.
     let mut determiner = start > 0 && matches!(lower(start - 1).as_str(), "the" | "a" | "an");
-    // "Apple Corps", "Ford Falcon": what follows a place or organisation name is most often more of that name.
+    // "Acme Corps", "Ford Falcon": what follows a place or organisation name is most often more of that name.
     let mut after_named = false;
     // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "photographers Nat Finkelstein",
     // "photographers such as Ansel Adams"; "adviser to Trump" is not.
@@ -631,7 +631,7 @@ fn read_run(
         break;
     }
     // Cut the run at the first word that cannot be in a name (a weekday, "The"), but keep a short surname after a
-    // given name ("Wilson Or").
+    // given name ("Kevin Or").
     let mut j = i;
     while j < end {
         let w = doc.tok(&tokens[j]);

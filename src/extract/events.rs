@@ -2,7 +2,7 @@
 //!
 //! Triggers come from `data/events.tsv`: verb and noun lemmas (with their regular inflections and listed irregular
 //! forms) mapped to an `nkg:` class and, through it, a CAMEO root code. A trigger inside a name ("United States",
-//! "Launch Services") is none. Actors are read from the trigger's surroundings: the subject just before a verb
+//! "Customer Services") is none. Actors are read from the trigger's surroundings: the subject just before a verb
 //! (past auxiliaries, adverbs and an apposition) and, for classes between parties, its object ("met with X",
 //! "bought X"); the speaker after a reporting verb ("..., said X"); "by X" of a passive (and a finite passive's
 //! subject); a possessive or hyphenated premodifier before a noun ("Putin's meeting", "Trump-Putin call"),
@@ -624,7 +624,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 matched = n;
                 let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                 let previous = if i > 0 { doc.tok(&tokens[i - 1]).to_lowercase() } else { String::new() };
-                // Part of a name ("United States", "Launch Services") or "in order to": no event. Nor a noun that
+                // Part of a name ("United States", "Customer Services") or "in order to": no event. Nor a noun that
                 // premodifies another ("the takeover bid", "trading volume"): the event, if any, is the head.
                 let next = tokens.get(i + n).map(|t| doc.tok(t)).unwrap_or("");
                 let last = key[n - 1].as_str();
@@ -1066,7 +1066,7 @@ fn find_place(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) -> Op
 }
 
 /// The nearest time expression of the sentence that names a day, outside any comma-enclosed aside that does not
-/// hold the trigger ("Jobs, born on February 24, 1955, has built ..." dates the birth, not the building).
+/// hold the trigger ("Smith, born on March 3, 1961, has built ..." dates the birth, not the building).
 fn find_date(doc: &Document, facts: &Facts, sentence: &Sentence, trigger: Span) -> Option<usize> {
     let in_aside = |t: Span| {
         let before = doc.text[sentence.span.start..t.start].rfind(',').map(|i| sentence.span.start + i);

@@ -4,8 +4,8 @@
 //! "Russian President Vladimir V. Putin"), an apposition after it ("Steve Witkoff, the U.S. special envoy",
 //! "Michael Waltz, national security adviser to Trump", "Taro Aso, Japan's prime minister"), and a copula
 //! ("X is the chief executive of Y", "X as its new chief executive"), a title of an organisation before the name
-//! ("Secretary of the Air Force James Roche") and coordinated titles ("CEO and co-founder"). The organisation is
-//! the one written before the title (known, a demonym, or as written: "UAW", "Saturn's"), after it ("of", "at",
+//! ("Secretary of the Navy Laura Chen") and coordinated titles ("CEO and co-founder"). The organisation is
+//! the one written before the title (known, a demonym, or as written: "NATO", "Nokia's"), after it ("of", "at",
 //! "for"), after the name ("musician A of Duran Duran"), or the one named last before "its" / "the company's".
 //! Titles come from `data/titles.tsv` with their normalised label, rank and field words kept ("chief market
 //! economist"); demonyms and country abbreviations resolve to the country. The same (person, role, organisation) is
@@ -74,7 +74,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             .collect();
         person_mentions.sort();
         found.extend(listed(doc, facts, tokens, &person_mentions));
-        // The organisation of the title before the last name: "The UAW President A and Vice President B".
+        // The organisation of the title before the last name: "The NATO Secretary A and Vice President B".
         let mut previous: Option<(usize, Option<usize>)> = None;
         for &(start, end, person) in &person_mentions {
             let mut before = before_name(doc, facts, tokens, start, end, person);
@@ -184,7 +184,7 @@ fn before_name(
     let span = Span::new(tokens[start].span.start, tokens[k - 1].span.end);
     let (mut organization, org_start, former) = premodifier(doc, facts, tokens, start);
     let mut job_start = org_start.map_or(span.start, |s| tokens[s].span.start);
-    // "Apple Computer CEO and co-founder Steve Jobs": two titles share the organisation before the first.
+    // "Acme Robotics CEO and co-founder Dana Liu": two titles share the organisation before the first.
     let mut titles = vec![(label, span, former)];
     if start > 1 && doc.tok(&tokens[start - 1]) == "and" {
         if let Some((first, first_label)) = ends_at(start - 1) {
@@ -197,7 +197,7 @@ fn before_name(
             titles.push((first_label, first_span, first_former));
         }
     }
-    // "musician Nick Rhodes of Duran Duran"
+    // "drummer Tom Reyes of the Night Owls"
     if organization.is_none() {
         organization = org_after_name(doc, facts, tokens, name_end);
     }
@@ -216,8 +216,8 @@ fn before_name(
         .collect()
 }
 
-/// "Secretary of the Air Force James Roche", "CEO of the Refugee Council Enver Solomon", "Co-founder of Google,
-/// Sergey Brin", "the general counsel of the company, Mark Chandler": a title, then its organisation, before the name
+/// "Secretary of the Navy Laura Chen", "CEO of the Housing Trust Omar Haddad", "Co-founder of Acme,
+/// Priya Nair", "the general counsel of the company, Mark Ruiz": a title, then its organisation, before the name
 /// ending at token `end`.
 fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize, person: usize) -> Option<Found> {
     let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
@@ -239,7 +239,13 @@ fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize,
             return None;
         }
         let span = Span::new(tokens[s].span.start, tokens[end - 1].span.end);
-        if facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person) {
+        // Not a person's name, nor a known place or organisation followed by more capitalised words: in "President
+        // of the United States Barack Obama" the words after the known name start the person's name.
+        let clash = facts.mentions.iter().any(|m| {
+            m.span.overlaps(span)
+                && (facts.entities[m.entity].kind == EntityKind::Person || m.span.end < tokens[end - 1].span.end)
+        });
+        if clash {
             return None;
         }
         (None, s)
@@ -299,7 +305,7 @@ fn is_company_noun(word: &str) -> bool {
     )
 }
 
-/// A word that can be part of an organisation's name: capitalised, or an acronym ("UAW", "USI").
+/// A word that can be part of an organisation's name: capitalised, or an acronym ("NATO", "IBM").
 fn is_org_word(word: &str) -> bool {
     is_capitalised(word)
         || word.chars().count() >= 2
@@ -346,7 +352,7 @@ fn premodifier(
                 i = end - 1;
             } else {
                 // A capitalised run that is neither a person nor a sentence-initial word: an organisation as written
-                // ("Bell Curve Trading", "UAW", "Saturn's").
+                // ("Blue Harbor Trading", "NATO", "Nokia's").
                 let mut s = end;
                 while s > 0 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1])) {
                     s -= 1;
@@ -452,7 +458,7 @@ fn after_name(
         "serves" | "served" | "serving" if lower(p + 1) == "as" => p += 2,
         _ => return Vec::new(),
     }
-    // "Warhol was both an artist and a businessperson"
+    // "Varga was both an artist and a businessperson"
     if lower(p) == "both" {
         p += 1;
     }
@@ -488,7 +494,7 @@ fn after_name(
     let mut organization = None;
     let mut org_text = String::new();
     // An organisation or country premodifier: "the U.S. special envoy", "Japan's prime minister", "an Apple
-    // employee", "Saturn's general manager", "a USI instructor".
+    // employee", "Nokia's general manager", "an IBM instructor".
     if let Some((o, q, text)) = org_premodifier(doc, facts, tokens, p) {
         organization = Some(o);
         org_text = text;
@@ -502,7 +508,7 @@ fn after_name(
     let span = Span::new(tokens[p].span.start, tokens[p + n - 1].span.end);
     let mut q = p + n;
     let mut titles = vec![(label, span, organization)];
-    // "curator and director of exhibits at X", "787 project manager and Boeing vice president"
+    // "curator and director of exhibits at X", "X200 project manager and Acme vice president"
     if lower(q) == "and" {
         let mut r = q + 1;
         let mut second_org = None;
@@ -521,7 +527,7 @@ fn after_name(
             q = r + n2;
         }
     }
-    // "of the Kremlin", "at Apple", "for Ford", "of exhibits at the University of Arkansas", "of Housing Studies at
+    // "of the Kremlin", "at Apple", "for Ford", "of exhibits at the University of Leeds", "of Urban Studies at
     // Harvard University": the last of them names the organisation.
     if organization.is_none() && matches!(lower(q).as_str(), "of" | "at" | "for" | "with") {
         let mut r = q + 1;
@@ -571,7 +577,7 @@ fn after_name(
 }
 
 /// An organisation, place or demonym at token `p` followed by a title ("U.S. special envoy", "Japan's prime
-/// minister", "Apple employee", "Saturn's general manager"): its entity, the title's token and the text.
+/// minister", "Apple employee", "Nokia's general manager"): its entity, the title's token and the text.
 fn org_premodifier(doc: &Document, facts: &mut Facts, tokens: &[Token], p: usize) -> Option<(usize, usize, String)> {
     let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     let start = tokens.get(p)?.span.start;
@@ -677,7 +683,7 @@ fn organisation_before(facts: &Facts, at: usize) -> Option<usize> {
 
 /// One record per (person, role, organisation); a role given once without its organisation joins the one with it.
 fn merge(mut found: Vec<Found>) -> Vec<Role> {
-    // "Professor Burrows" after "Emeritus Professor John Burrows": a shorter form of a title the person holds is that
+    // "Professor Okafor" after "Emeritus Professor Ada Okafor": a shorter form of a title the person holds is that
     // title, unless the longer one adds a rank ("vice president" is not "president").
     let labels: Vec<(usize, String, Option<usize>)> =
         found.iter().map(|f| (f.person, f.label.clone(), f.organization)).collect();

@@ -250,6 +250,16 @@ fn saved_query_params() -> BTreeMap<&'static str, Vec<&'static str>> {
     ])
 }
 
+/// A SPARQL JSON term as its plain value; xsd:boolean in its canonical form ("1" and "0" are valid lexical forms
+/// of true and false, and Virtuoso writes them).
+fn plain_value(term: &serde_json::Value) -> String {
+    let value = term["value"].as_str().unwrap_or("");
+    if term["datatype"] == "http://www.w3.org/2001/XMLSchema#boolean" {
+        return if matches!(value, "1" | "true") { "true" } else { "false" }.to_string();
+    }
+    value.to_string()
+}
+
 /// Rows of SPARQL JSON results as lists of plain values, sorted.
 fn json_rows(json: &str) -> Vec<Vec<String>> {
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -258,7 +268,7 @@ fn json_rows(json: &str) -> Vec<Vec<String>> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| vars.iter().map(|var| b[var]["value"].as_str().unwrap_or("").to_string()).collect())
+        .map(|b| vars.iter().map(|var| plain_value(&b[var])).collect())
         .collect();
     rows.sort();
     rows
@@ -404,7 +414,11 @@ impl Virtuoso {
         let dir = tempfile::tempdir().unwrap();
         let free = || TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let (http_port, sql_port) = (free(), free());
-        let ini = std::fs::read_to_string("/etc/virtuoso-opensource-7/virtuoso.ini").expect("virtuoso.ini");
+        // The package's template (the /etc copy is made by its post-install script).
+        let ini = ["/usr/share/virtuoso-opensource-7/virtuoso.ini", "/etc/virtuoso-opensource-7/virtuoso.ini"]
+            .iter()
+            .find_map(|p| std::fs::read_to_string(p).ok())
+            .expect("virtuoso.ini of the virtuoso-opensource-7 package");
         let db = dir.path().to_str().unwrap();
         let ini: String = ini
             .replace("/var/lib/virtuoso-opensource-7/db", db)

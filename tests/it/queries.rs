@@ -46,7 +46,7 @@ fn saved_queries_answer_the_questions_of_the_example_article() {
     assert_eq!(presidents.len(), 2, "{presidents:?}");
     let roles = rows(&store, saved("roles-of-person"), &[("person", "Waltz")]);
     assert!(
-        roles[0].starts_with("Michael Waltz,national security adviser,,Trump,false,national security adviser"),
+        roles[0].starts_with("Michael Waltz,national security adviser,,Trump,,national security adviser"),
         "{roles:?}"
     );
     let both = rows(&store, saved("articles-with-both"), &[("first", "Witkoff"), ("second", "Peskov")]);
