@@ -169,41 +169,13 @@ impl EventClass {
         })
     }
 
+    /// How a label names the class: its local name, in words where that differs ("Phone call").
     fn words(self) -> &'static str {
-        use EventClass::*;
         match self {
-            Meeting => "Meeting",
-            PhoneCall => "Phone call",
-            Statement => "Statement",
-            PressConference => "News conference",
-            Negotiation => "Negotiation",
-            Proposal => "Proposal",
-            Visit => "Visit",
-            Agreement => "Agreement",
-            Rejection => "Rejection",
-            Threat => "Threat",
-            Attack => "Attack",
-            Election => "Election",
-            Appointment => "Appointment",
-            Resignation => "Resignation",
-            Arrest => "Arrest",
-            LegalAction => "Legal action",
-            Death => "Death",
-            Announcement => "Announcement",
-            Transaction => "Transaction",
-            Support => "Support",
-            Aid => "Aid",
-            Investigation => "Investigation",
-            Demand => "Demand",
-            Criticism => "Criticism",
-            Protest => "Protest",
-            Sanction => "Sanction",
-            Change => "Change",
-            Decision => "Decision",
-            Competition => "Competition",
-            Production => "Production",
-            Travel => "Travel",
-            Accident => "Accident",
+            EventClass::PhoneCall => "Phone call",
+            EventClass::PressConference => "News conference",
+            EventClass::LegalAction => "Legal action",
+            other => other.local_name(),
         }
     }
 
