@@ -48,10 +48,21 @@ measure "Oxigraph bulk load of the N-Quads (reference)" cargo bench --quiet --be
 echo >> "$REPORT"
 echo "Saved queries on the loaded store (hyperfine, 5 runs, process start included):" >> "$REPORT"
 echo >> "$REPORT"
+# Each saved query with the parameters a user would give (names and roles of the example articles).
 args=()
-for q in $("$BIN" queries | grep -v '^ '); do
-  args+=(-n "$q" "$BIN query $q --store $OUT/store -f csv")
-done
+while read -r q params; do
+  args+=(-n "$q $params" "$BIN query $q $params --store $OUT/store -f csv")
+done <<'QUERIES'
+about-person -p person=Witkoff
+articles-with-both -p first=Putin -p second=Trump
+event-sources -p type=Meeting
+people
+people-with-role -p role=envoy
+roles-of-person -p person=Peskov
+time-expressions -p article=<https://w3id.org/newskg/id/article/c0-putin-witkoff-2025-03-14>
+timeline -p person=Putin
+who-met-whom -p person=Putin
+QUERIES
 hyperfine -N --warmup 1 --runs 5 --export-markdown "$OUT/queries.md" "${args[@]}" > /dev/null
 cat "$OUT/queries.md" >> "$REPORT"
 cat "$REPORT"
