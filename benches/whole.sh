@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-100}
 OUT=target/bench
-BIN=target/release/newskg
+BIN="${CARGO_TARGET_DIR:-target}/release/newskg"
 mkdir -p "$OUT"
 for tool in hyperfine /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "benches/whole.sh needs $tool: apt-get install hyperfine time" >&2; exit 2; }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 cargo build --release --quiet
 export NEWSKG_STORE="${NEWSKG_STORE:-$PWD/target/demo-store}"
-newskg=target/release/newskg
+newskg="${CARGO_TARGET_DIR:-target}/release/newskg"
 $newskg load examples/articles
 for q in "who-met-whom" "people-with-role --param role=president" "roles-of-person --param person=Peskov" "timeline"; do
   echo
