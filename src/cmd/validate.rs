@@ -58,10 +58,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<bool> {
                 .for_slice(&data)
                 .collect::<Result<_, _>>()
                 .with_context(|| format!("{name}: not valid {}", format.name()))?;
-            let mut names: Vec<String> = quads.iter().map(|q| q.graph_name.to_string()).collect();
-            names.sort();
-            names.dedup();
-            graphs += names.len();
+            graphs += quads.iter().map(|q| &q.graph_name).collect::<std::collections::HashSet<_>>().len();
             violations.extend(shapes.validate_quads(quads));
         }
         let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
