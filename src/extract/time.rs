@@ -307,6 +307,20 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((TimexType::Time, format!("{day}T{t}{zone}"), None))
             },
         ),
+        // "on Mondays", "Tuesday nights": every such day (SET).
+        (
+            re(r"(?i)\b(WEEKDAY)(?:s\b|(?: (morning|afternoon|evening|night)s\b))"),
+            |c, _| {
+                let wd = weekday(c.get(1)?.as_str())?;
+                let part = c.get(2).map_or(String::new(), |p| format!("T{}", part_of_day(p.as_str())));
+                Some((TimexType::Set, format!("XXXX-WXX-{}{part}", wd.number_from_monday()), None))
+            },
+        ),
+        // "the first half of 1990", "the last half of 1989".
+        (re(r"(?i)\bthe (first|second|last|latter) half of (\d{4})\b"), |c, _| {
+            let h = if c.get(1)?.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
+            Some((TimexType::Date, format!("{}-H{h}", num(c, 2)?), None))
+        }),
         // "noon Thursday", "midnight Friday": one TIME on that day.
         (re(r"(?i)\b(noon|midday|midnight) (WEEKDAY|today|tomorrow|yesterday)\b"), |c, x| {
             let day_word = c.get(2)?.as_str();
@@ -922,7 +936,9 @@ fn relative_period(which: &str, unit: &str, x: &Context) -> Option<Value> {
     };
     if which == "past" && unit != "weekend" {
         // "the past week" is a duration (TimeML).
-        return Some((TimexType::Duration, format!("P1{}", unit_letter(unit_code(&unit)?)), None));
+        let code = unit_code(&unit)?;
+        let v = if matches!(code, "DE" | "CE") { years_of(code, "1") } else { format!("P1{}", unit_letter(code)) };
+        return Some((TimexType::Duration, v, None));
     }
     let Some(d) = x.dct else {
         return Some((TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
@@ -1037,6 +1053,15 @@ fn unit_letter(code: &str) -> &str {
     }
 }
 
+/// `n` decades or centuries as a duration in years ("P20Y"); `n` is a number as `duration` writes it.
+fn years_of(code: &str, n: &str) -> String {
+    let per = if code == "DE" { 10.0 } else { 100.0 };
+    match n.parse::<f64>() {
+        Ok(x) if (x * per).fract() == 0.0 => format!("P{}Y", (x * per) as i64),
+        _ => format!("P{n}{code}"),
+    }
+}
+
 fn duration(count: &str, unit: &str) -> Option<Value> {
     let code = unit_code(unit)?;
     let vague = matches!(count.to_lowercase().as_str(), "few" | "a few" | "several" | "many" | "some");
@@ -1053,6 +1078,8 @@ fn duration(count: &str, unit: &str) -> Option<Value> {
     let v = match code {
         "H" | "MIN" | "S" => format!("PT{n}{}", unit_letter(code)),
         "Q" => format!("P{n}Q"),
+        // Counted decades and centuries in years, as ISO 8601 and TempEval write them ("two decades" P20Y).
+        "DE" | "CE" if !vague => years_of(code, &n),
         _ => format!("P{n}{code}"),
     };
     Some((TimexType::Duration, v, None))
@@ -1153,6 +1180,11 @@ const FUTURE_MARKERS: &[&str] = &[
     "supposed",
     "set",
 ];
+/// Words of the present tense: when one is the nearest tense word, a month without a year is the nearest one
+/// ("the company said it expects to report in mid-November", in October, is this November). Time expressions only.
+const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "expects", "expect", "says", "say", "aims", "hopes", "seeks"];
+/// Words before an expression that put it ahead ("as early as Tuesday", "postponed until Tuesday").
+const AHEAD_PHRASES: &[&str] = &["as early as", "as soon as", "until", "till", "no later than"];
 const CLAUSE_WORDS: &[&str] = &[" and ", " but ", " while ", " whereas ", " when ", " after ", " because "];
 
 /// The tense of a sentence: future when it has a future marker, else past when it has a past marker, else present.
@@ -1193,6 +1225,9 @@ static CLAUSE_KEYS: LazyLock<Vec<u128>> =
 static AUXILIARY_KEYS: LazyLock<Vec<u128>> =
     LazyLock::new(|| ["be", "been", "being", "is", "are", "to", "get"].iter().filter_map(|w| word_key(w)).collect());
 
+static HAD_KEY: LazyLock<u128> = LazyLock::new(|| word_key("had").expect("short"));
+static BEEN_KEY: LazyLock<u128> = LazyLock::new(|| word_key("been").expect("short"));
+
 /// A quick test before the lookups: whether some tense, clause or auxiliary word has this word's length and first
 /// letter (most words have none).
 fn may_be_marker(word: &str) -> bool {
@@ -1200,7 +1235,8 @@ fn may_be_marker(word: &str) -> bool {
         let mut masks = [0u32; 11];
         let clause = CLAUSE_WORDS.iter().map(|w| w.trim());
         let auxiliary = ["be", "been", "being", "is", "are", "to", "get"].into_iter();
-        for w in FUTURE_MARKERS.iter().chain(PAST_MARKERS).copied().chain(clause).chain(auxiliary) {
+        for w in FUTURE_MARKERS.iter().chain(PAST_MARKERS).chain(PRESENT_MARKERS).copied().chain(clause).chain(auxiliary)
+        {
             masks[w.len()] |= letter_bit(w.as_bytes()[0]);
         }
         masks
@@ -1221,21 +1257,24 @@ fn letter_bit(b: u8) -> u32 {
 
 /// The tense a word marks: future ("will", "expected"), past ("was", "met", an "-ed" verb), or none.
 fn marker_tense(key: Option<u128>, word: &str) -> Option<Tense> {
-    static SORTED: LazyLock<(Vec<u128>, Vec<u128>)> = LazyLock::new(|| {
+    static SORTED: LazyLock<(Vec<u128>, Vec<u128>, Vec<u128>)> = LazyLock::new(|| {
         let sorted = |words: &[&str]| {
             let mut keys: Vec<u128> = words.iter().map(|w| word_key(w).expect("marker words are short")).collect();
             keys.sort_unstable();
             keys
         };
-        (sorted(FUTURE_MARKERS), sorted(PAST_MARKERS))
+        (sorted(FUTURE_MARKERS), sorted(PAST_MARKERS), sorted(PRESENT_MARKERS))
     });
-    let (future, past) = &*SORTED;
+    let (future, past, present) = &*SORTED;
     if let Some(key) = key {
         if future.binary_search(&key).is_ok() {
             return Some(Tense::Future);
         }
         if past.binary_search(&key).is_ok() {
             return Some(Tense::Past);
+        }
+        if present.binary_search(&key).is_ok() {
+            return Some(Tense::Present);
         }
     }
     let b = word.as_bytes();
@@ -1262,6 +1301,7 @@ impl TenseMarks {
         let bytes = text.as_bytes();
         // The previous word's key when it is short enough to be "be", "been", "is", ... (else 0).
         let mut previous: u128 = 0;
+        let mut earlier: u128 = 0;
         // The current word: its start, its key built as it is read, and whether it can have one.
         let mut word_start: Option<usize> = None;
         let mut key: u128 = 0;
@@ -1307,9 +1347,16 @@ impl TenseMarks {
                             marks.clause_words.push((ws - 1, word.len() + 2));
                         }
                     }
-                    let tense = marker_tense(word_key, word);
-                    // A participle after "be", "is", "to" ("will be announced") does not make the clause past.
-                    let participle = word.ends_with("ed") && previous != 0 && AUXILIARY_KEYS.contains(&previous);
+                    let mut tense = marker_tense(word_key, word);
+                    // A participle after "be", "is", "to" ("will be announced", "will be paid") does not make the
+                    // clause past.
+                    let participle = tense == Some(Tense::Past) && previous != 0 && AUXILIARY_KEYS.contains(&previous);
+                    // "had been scheduled to expire Friday", "had planned": a plan of the past.
+                    if tense == Some(Tense::Future) && (previous == *HAD_KEY || previous == *BEEN_KEY && earlier == *HAD_KEY)
+                    {
+                        tense = Some(Tense::Past);
+                    }
+                    earlier = previous;
                     previous = word_key.filter(|_| word.len() <= 5).unwrap_or(0);
                     match tense {
                         Some(Tense::Past) if participle => {}
@@ -1519,6 +1566,25 @@ fn match_rules(text: &str) -> Vec<(usize, Captures<'_>)> {
     out
 }
 
+/// Whether the words just before an expression put it ahead: "as early as", "until", ...
+/// "Until" in a sentence in the past perfect looks back ("Until Thursday, they had not called him a suspect").
+fn ahead(before: &str, sentence: &str) -> bool {
+    let before = before.trim_end().as_bytes();
+    AHEAD_PHRASES.iter().any(|p| {
+        before.len() >= p.len()
+            && before[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+            && (before.len() == p.len() || !before[before.len() - p.len() - 1].is_ascii_alphanumeric())
+            && !(matches!(*p, "until" | "till") && has_word(sentence, "had"))
+    })
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let b = text.as_bytes();
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + word.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
 /// Normalise a sentence's matches in a context: the leftmost-longest non-overlapping expressions.
 fn find_in(sentence: &SentenceMatches, context: &Context) -> Vec<Timex> {
     let text = sentence.text;
@@ -1529,6 +1595,8 @@ fn find_in(sentence: &SentenceMatches, context: &Context) -> Vec<Timex> {
         let tense = || {
             if sentence.heading {
                 Tense::Past // headlines speak of the past in the present tense
+            } else if ahead(&text[..m.start()], text) {
+                Tense::Future
             } else {
                 sentence.marks.get_or_init(|| TenseMarks::new(text)).around(text.len(), m.start(), m.end())
             }
@@ -1590,6 +1658,17 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
         t.value = "P1Y".into();
         return true;
     }
+    // "$5 a year", "twice a week", "3% a month": a rate, each such period (TimeML SET).
+    if t.kind == TimexType::Duration && t.value.starts_with("P1") && own.len() < 8 {
+        let lower = own.to_ascii_lowercase();
+        let rate_word = before.trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if (lower.starts_with("a ") || lower.starts_with("an "))
+            && (rate_word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || RATE_WORDS.contains(&rate_word.trim_end_matches(',')))
+        {
+            t.kind = TimexType::Set;
+        }
+    }
     match t.kind {
         TimexType::Date => {
             for (phrase, modifier) in [
@@ -1617,6 +1696,10 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
     }
     true
 }
+
+/// Words after which "a year", "a day" is a rate: "twice a year", "$3 million a year", "ten cents a day".
+const RATE_WORDS: &[&str] =
+    &["once", "twice", "thrice", "times", "million", "billion", "trillion", "percent", "cents", "dollars", "tons"];
 
 /// Words that a pattern needs as context but TimeML leaves outside the span: prepositions, "a" before a
 /// duration ("a five-hour" → "five-hour"), "the" before a year, and "early"/"late" before a decade.
