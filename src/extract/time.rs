@@ -1444,6 +1444,7 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
             if t.kind == TimexType::Date {
                 let span_text = t.span.of(text);
                 let back = year_back(span_text);
+                let mut compared = false;
                 match back {
                     YearBack::No => {}
                     // "a year ago" in a story about a quarter is that quarter a year before (TimeBank).
@@ -1467,10 +1468,13 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
                 } else if t.value.len() == 4 && span_text.len() > 4 && span_text[4..].ends_with(" period") {
                     if let Some(q) = &focus_quarter {
                         t.value = format!("{}{}", t.value, &q[4..]);
+                        compared = true;
                     }
                 }
-                // A year back is a comparison, not a new period under discussion.
-                let new_focus = matches!(back, YearBack::No);
+                // A year back ("a year ago", "the 1988 period") is a comparison, not a new period under
+                // discussion; nor is a quarter still ahead ("the third quarter of 1990"): results compare past ones.
+                let ahead = is_quarter(&t.value) && dct.is_some_and(|d| t.value > quarter_of(d, 0));
+                let new_focus = matches!(back, YearBack::No) && !compared && !ahead;
                 if new_focus && is_quarter(&t.value) {
                     focus_quarter = Some(t.value.clone());
                     focus = Some(t.value.clone());
