@@ -65,7 +65,7 @@ pub enum EventClass {
 }
 
 impl EventClass {
-    const ALL: [EventClass; 32] = [
+    pub const ALL: [EventClass; 32] = [
         EventClass::Meeting,
         EventClass::PhoneCall,
         EventClass::Statement,
