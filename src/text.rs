@@ -332,11 +332,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
         }
         let mut end_char = j;
-        let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+        let word = &slice[b..chars.get(j).map_or(slice.len(), |&(o, _)| o)];
         if at(j) == Some('.') {
             let dotted = word.split('.').all(|p| p.chars().count() <= 2) && word.contains('.');
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            let base = word.rsplit(['-']).next().unwrap_or(&word);
+            let base = word.rsplit(['-']).next().unwrap_or(word);
             if dotted || initial || ABBREVIATIONS.contains(&base) {
                 end_char = j + 1;
             }
