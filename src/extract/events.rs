@@ -696,8 +696,7 @@ fn report_speech(
         let (start, _, _) = ranges[k];
         let next_speech = (k + 1..found.len()).find(|&j| found[j].event.class.reports_speech()).unwrap_or(found.len());
         let mut reported: Vec<usize> = (k + 1..next_speech).collect();
-        let after_clause =
-            (start.saturating_sub(2)..start).any(|j| matches!(&*lower(j), "," | "”" | "\"" | "'"));
+        let after_clause = (start.saturating_sub(2)..start).any(|j| matches!(&*lower(j), "," | "”" | "\"" | "'"));
         if reported.is_empty() && after_clause {
             let previous_speech = (0..k).rev().find(|&j| found[j].event.class.reports_speech()).map_or(0, |j| j + 1);
             reported = (previous_speech..k).collect();
@@ -922,9 +921,8 @@ fn find_actors(
         if passive {
             slots_from(doc, tokens, slots, end + 1, &mut actors);
             // Only a finite passive has a subject; "a truce offered by X" has none.
-            let finite = (start.saturating_sub(2)..start).any(|j| {
-                matches!(&*lower(j), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "had")
-            });
+            let finite = (start.saturating_sub(2)..start)
+                .any(|j| matches!(&*lower(j), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "had"));
             if !class.object_acts() || !finite {
                 return actors;
             }
@@ -948,8 +946,7 @@ fn find_actors(
             if w == "who" {
                 // A relative clause: "Michael Waltz, national security adviser to Trump, who also expressed".
                 if let Some(slot) = slots.iter().filter(|s| s.end <= k && s.end + 12 >= k).find(|s| {
-                    !s.entities.is_empty()
-                        && (s.start == 0 || !matches!(&*lower(s.start - 1), "to" | "of" | "with"))
+                    !s.entities.is_empty() && (s.start == 0 || !matches!(&*lower(s.start - 1), "to" | "of" | "with"))
                 }) {
                     actors.extend(&slot.entities);
                 }
@@ -1016,8 +1013,7 @@ fn find_actors(
         }
         let mut j = end;
         // "the remarks made by X", "a statement issued by X"
-        if matches!(&*lower(j), "made" | "given" | "delivered" | "issued" | "held" | "offered")
-            && lower(j + 1) == "by"
+        if matches!(&*lower(j), "made" | "given" | "delivered" | "issued" | "held" | "offered") && lower(j + 1) == "by"
         {
             j += 1;
         }
@@ -1087,7 +1083,8 @@ fn find_place(doc: &Document, facts: &Facts, mentions: &MentionIndex, si: usize,
         let next = if doc.tok(next) == "the" { tokens.get(k + 2) } else { Some(next) };
         let Some(next) = next else { continue };
         // A mention starting inside this sentence is one of its mentions.
-        let Some(m) = mentions.around(si, 0, facts).map(|k| &facts.mentions[k]).find(|m| m.span.start == next.span.start)
+        let Some(m) =
+            mentions.around(si, 0, facts).map(|k| &facts.mentions[k]).find(|m| m.span.start == next.span.start)
         else {
             continue;
         };

@@ -149,6 +149,8 @@ pub struct ArticleGraph<'a> {
     nodes: Vec<(u32, u32)>,
     /// The article's node: the graph name.
     graph: u32,
+    /// The article's IRI, which starts its fragments' IRIs.
+    article: String,
     quads: Vec<RawQuad>,
 }
 
@@ -178,11 +180,18 @@ impl<'a> ArticleGraph<'a> {
         self.node_with(|b| b.push_str(iri))
     }
 
+    /// A new node: the article's IRI, then a fragment that `write` appends.
+    fn article_fragment(&mut self, write: impl FnOnce(&mut String)) -> u32 {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(&self.article);
+        write(&mut self.buf);
+        self.nodes.push((start, self.buf.len() as u32));
+        (self.nodes.len() - 1) as u32
+    }
+
     /// A fragment of the article's IRI: `#char=12,30`.
     fn fragment(&mut self, kind: &str, begin: usize, end: usize) -> u32 {
-        let (a, b) = self.nodes[self.graph as usize];
-        self.node_with(|buf| {
-            buf.extend_from_within(a as usize..b as usize);
+        self.article_fragment(|buf| {
             buf.push('#');
             buf.push_str(kind);
             buf.push('=');
@@ -277,7 +286,9 @@ impl<'a> ArticleGraph<'a> {
                     Object::Literal(value, datatype) if datatype == xsd::STRING => {
                         Literal::new_simple_literal(self.str(value)).into()
                     }
-                    Object::Literal(value, datatype) => Literal::new_typed_literal(self.str(value), iri(datatype)).into(),
+                    Object::Literal(value, datatype) => {
+                        Literal::new_typed_literal(self.str(value), iri(datatype)).into()
+                    }
                 };
                 Quad::new(iri(self.node_str(q.subject)), iri(q.predicate), object, graph.clone())
             })
@@ -401,13 +412,16 @@ pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
 /// One article's graph, sorted as [`sort_quads`] sorts quads.
 pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a> {
     let text = article.text.as_str();
-    let mut b =
-        ArticleGraph { text, buf: String::with_capacity(4096), nodes: Vec::new(), graph: 0, quads: Vec::new() };
-    let a = b.node_with(|buf| {
-        buf.push_str(ID_BASE);
-        buf.push_str("article/");
-        buf.push_str(&encode_segment(&article.id));
-    });
+    let article_iri = format!("{ID_BASE}article/{}", encode_segment(&article.id));
+    let mut b = ArticleGraph {
+        text,
+        buf: String::with_capacity(4096),
+        nodes: Vec::new(),
+        graph: 0,
+        article: article_iri.clone(),
+        quads: Vec::new(),
+    };
+    let a = b.node(&article_iri);
     b.graph = a;
     let chars = CharIndex::new(text);
     let offsets = |b: &mut ArticleGraph, node: u32, span: Span| {
@@ -419,8 +433,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         let anchor = b.text(span);
         b.string(node, nif::ANCHOR_OF, anchor);
     };
-    let fragment =
-        |b: &mut ArticleGraph, kind: &str, span: Span| b.fragment(kind, chars.char_offset(span.start), chars.char_offset(span.end));
+    let fragment = |b: &mut ArticleGraph, kind: &str, span: Span| {
+        b.fragment(kind, chars.char_offset(span.start), chars.char_offset(span.end))
+    };
 
     // The article.
     b.typed(a, schema::NEWS_ARTICLE);
@@ -502,14 +517,10 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
 
     // Roles.
     for (i, r) in facts.roles.iter().enumerate() {
-        let node = {
-            let (s, e) = b.nodes[a as usize];
-            b.node_with(|buf| {
-                buf.extend_from_within(s as usize..e as usize);
-                buf.push_str("#role-");
-                push_number(buf, i + 1);
-            })
-        };
+        let node = b.article_fragment(|buf| {
+            buf.push_str("#role-");
+            push_number(buf, i + 1);
+        });
         let role = {
             let iri = role_iri(&r.label);
             b.node(iri.as_str())
@@ -554,9 +565,7 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
 
     // Events.
     let event_node = |b: &mut ArticleGraph, i: usize| {
-        let (s, e) = b.nodes[a as usize];
-        b.node_with(|buf| {
-            buf.extend_from_within(s as usize..e as usize);
+        b.article_fragment(|buf| {
             buf.push_str("#event-");
             push_number(buf, i + 1);
         })
