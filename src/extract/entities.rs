@@ -10,9 +10,10 @@
 //! ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use crate::extract::{EntityKind, Facts, Mention};
-use crate::lexicon::{EntityClass, PlaceKind, LEXICON};
+use crate::lexicon::{EntityClass, FastSet, PlaceKind, LEXICON};
 use crate::text::{lower, Document, Sentence, Span, Token, TokenKind};
 
 /// Words that are capitalised but never part of a person's name.
@@ -150,6 +151,9 @@ const NOT_NAME: &[&str] = &[
     "Him",
     "Them",
 ];
+
+/// [`NOT_NAME`] as a set: it is asked about every word of every capitalised run.
+static NOT_NAME_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_NAME.iter().copied().collect());
 
 /// Function words that can still be a short surname after a given name ("Kevin Or", "James To").
 const SHORT_SURNAME_WORDS: &[&str] = &["In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
@@ -381,6 +385,9 @@ const FIELD_WORDS: &[&str] = &[
     "technology",
 ];
 
+/// [`FIELD_WORDS`] as a set: it is asked about every token a title could start at.
+static FIELD_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| FIELD_WORDS.iter().copied().collect());
+
 /// Portfolios that name an office after "of" or "for": "Minister of Education", "Commissioner for Competition".
 pub const PORTFOLIOS: &[&str] = &[
     "acquisition",
@@ -450,7 +457,7 @@ fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, S
             let mut m = k;
             let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
             while fields.len() < 2 {
-                let w = lower(m).filter(|w| FIELD_WORDS.contains(&&**w))?;
+                let w = lower(m).filter(|w| FIELD_WORD_SET.contains(&**w))?;
                 fields.push(w.into_owned());
                 m += 1;
                 // "market strategist", "Market Strategist", but not "the news | European Commissioner".
@@ -596,7 +603,7 @@ fn read_run(
     while i < end {
         let w = doc.tok(&tokens[i]);
         let rest = end - i;
-        if NOT_NAME.contains(&w)
+        if NOT_NAME_SET.contains(w)
             && !(i == start && rest > 1 && lex.given_names.contains(w) && !is_sentence_start(tokens, sentence, i))
         {
             determiner |= matches!(w, "The" | "A" | "An");
@@ -643,7 +650,7 @@ fn read_run(
             && SHORT_SURNAME_WORDS.contains(&w)
             && lex.given_names.contains(doc.tok(&tokens[j - 1]))
             && !doc.in_heading(sentence);
-        if NOT_NAME.contains(&w) && !short_surname {
+        if NOT_NAME_SET.contains(w) && !short_surname {
             break;
         }
         j += 1;
