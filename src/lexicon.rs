@@ -5,9 +5,130 @@
 //! lookup is a hash of the tokens joined by single spaces.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::text::{tokenize, Span};
+
+/// FxHash (rustc's hasher): lexicon keys are short words looked up on every token, where SipHash's protection
+/// against chosen keys buys nothing (the keys are ours).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Phrases in token form (tokens joined by single spaces) with, for each first and last word, the lengths (in
+/// tokens) of the phrases it starts or ends: a longest-match scan asks only for the lengths that can match.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    entries: FastMap<String, V>,
+    /// First word to a mask with bit `n` set when a phrase of `n` tokens starts with it.
+    first: FastMap<String, u64>,
+    /// Last word to a mask likewise.
+    last: FastMap<String, u64>,
+    /// The most tokens a phrase has.
+    pub max_tokens: usize,
+}
+
+impl<V> Phrases<V> {
+    pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+        let entries: FastMap<String, V> = entries.into_iter().collect();
+        let (mut first, mut last) = (FastMap::default(), FastMap::default());
+        let mut max_tokens = 1;
+        for key in entries.keys() {
+            let n = key.split(' ').count();
+            // Masks hold 63 lengths; no lexicon comes near that.
+            assert!(n < 64, "phrase too long: {key}");
+            max_tokens = max_tokens.max(n);
+            *first.entry(key.split(' ').next().unwrap_or("").to_string()).or_insert(0) |= 1 << n;
+            *last.entry(key.rsplit(' ').next().unwrap_or("").to_string()).or_insert(0) |= 1 << n;
+        }
+        Phrases { entries, first, last, max_tokens }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.entries.get(key)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.entries.contains_key(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The lengths of the phrases starting with `word`, longest first, up to `at_most`.
+    pub fn lengths_from(&self, word: &str, at_most: usize) -> impl Iterator<Item = usize> {
+        lengths(self.first.get(word).copied().unwrap_or(0), at_most)
+    }
+
+    /// The lengths of the phrases ending with `word`, shortest first, up to `at_most`.
+    pub fn lengths_to(&self, word: &str, at_most: usize) -> impl Iterator<Item = usize> {
+        let mask = self.last.get(word).copied().unwrap_or(0);
+        (1..=at_most.min(63)).filter(move |n| mask & (1 << n) != 0)
+    }
+}
+
+impl<V> std::ops::Index<&str> for Phrases<V> {
+    type Output = V;
+
+    fn index(&self, key: &str) -> &V {
+        &self.entries[key]
+    }
+}
+
+/// The lengths set in `mask`, longest first, up to `at_most`.
+fn lengths(mask: u64, at_most: usize) -> impl Iterator<Item = usize> {
+    (1..=at_most.min(63)).rev().filter(move |n| mask & (1 << n) != 0)
+}
 
 /// What kind of thing a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,26 +165,24 @@ pub struct Title {
 
 /// All lexicons.
 pub struct Lexicon {
-    /// Surface (token form) to entry; the longest surface has `max_gazetteer_tokens` tokens.
-    pub gazetteer: HashMap<String, GazetteerEntry>,
-    pub max_gazetteer_tokens: usize,
+    /// Surface (token form) to entry.
+    pub gazetteer: Phrases<GazetteerEntry>,
     /// Demonym or adjectival form ("Russian") to country name ("Russia").
-    pub demonyms: HashMap<String, String>,
-    pub given_names: HashSet<String>,
-    pub ambiguous_given_names: HashSet<String>,
-    pub surnames: HashSet<String>,
-    pub particles: HashSet<String>,
+    pub demonyms: FastMap<String, String>,
+    pub given_names: FastSet<String>,
+    pub ambiguous_given_names: FastSet<String>,
+    pub surnames: FastSet<String>,
+    pub particles: FastSet<String>,
     /// Honorifics such as "Mr." (lower-cased, full stop removed).
-    pub honorifics: HashSet<String>,
-    pub suffixes: HashSet<String>,
+    pub honorifics: FastSet<String>,
+    pub suffixes: FastSet<String>,
     /// Lower-cased title surface (token form) to title.
-    pub titles: HashMap<String, Title>,
-    pub max_title_tokens: usize,
+    pub titles: Phrases<Title>,
     /// Rank prefixes ("deputy", "vice", "acting") and their normalised form.
-    pub title_prefixes: HashMap<String, String>,
-    pub former_markers: HashSet<String>,
+    pub title_prefixes: FastMap<String, String>,
+    pub former_markers: FastSet<String>,
     /// Last words of organisation, facility and prize names ("Foundation", "Airport"), lower-cased.
-    pub org_heads: HashSet<String>,
+    pub org_heads: FastSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -86,7 +205,7 @@ pub fn token_form(surface: &str) -> String {
 impl Lexicon {
     fn load() -> Self {
         let mut gazetteer: HashMap<String, GazetteerEntry> = HashMap::new();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = FastMap::default();
         // Earlier files win: countries over places over organisations, so "Georgia" stays a country.
         let mut add = |surface: &str, entry: &GazetteerEntry| {
             gazetteer.entry(token_form(surface)).or_insert_with(|| entry.clone());
@@ -136,21 +255,18 @@ impl Lexicon {
                 add(alias, &entry);
             }
         }
-        let max_gazetteer_tokens = gazetteer.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let set = |data: &'static str| -> HashSet<String> { rows(data).map(|r| r[0].to_string()).collect() };
+        let set = |data: &'static str| -> FastSet<String> { rows(data).map(|r| r[0].to_string()).collect() };
         let mut titles = HashMap::new();
         for row in rows(include_str!("../data/titles.tsv")) {
             let label = row.get(1).filter(|s| !s.is_empty()).unwrap_or(&row[0]).to_string();
             let category = row.get(2).unwrap_or(&"other").to_string();
             titles.entry(token_form(&row[0].to_lowercase())).or_insert(Title { label, category });
         }
-        let max_title_tokens = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let title_prefixes = rows(include_str!("../data/title_prefixes.txt"))
             .map(|r| (r[0].to_lowercase(), r.get(1).unwrap_or(&r[0]).trim().to_string()))
             .collect();
         Lexicon {
-            gazetteer,
-            max_gazetteer_tokens,
+            gazetteer: Phrases::new(gazetteer),
             demonyms,
             given_names: set(include_str!("../data/given_names.txt")),
             ambiguous_given_names: set(include_str!("../data/ambiguous_given_names.txt")),
@@ -160,8 +276,7 @@ impl Lexicon {
                 .map(|r| r[0].trim_end_matches('.').to_lowercase())
                 .collect(),
             suffixes: set(include_str!("../data/name_suffixes.txt")),
-            titles,
-            max_title_tokens,
+            titles: Phrases::new(titles),
             title_prefixes,
             former_markers: rows(include_str!("../data/former_markers.txt")).map(|r| r[0].to_lowercase()).collect(),
             org_heads: rows(include_str!("../data/org_heads.txt")).map(|r| r[0].to_lowercase()).collect(),
@@ -179,6 +294,11 @@ impl Lexicon {
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word.trim_end_matches('.').to_lowercase())
+        let word = word.trim_end_matches('.');
+        if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            self.honorifics.contains(&word.to_lowercase())
+        } else {
+            self.honorifics.contains(word)
+        }
     }
 }

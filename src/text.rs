@@ -4,6 +4,7 @@
 //! from (the contract's offsets are code points; [`CharIndex`] converts at the edge). Repeated paragraphs, which
 //! scraped pages often have, are marked here once so that no stage sees a second copy of them.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A half-open byte range `[start, end)` into the article text.
@@ -77,6 +78,9 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences of the non-duplicate paragraphs, in text order.
     pub sentences: Vec<Sentence>,
+    /// The text lower-cased once, when every character keeps its byte length (so that token spans index it too);
+    /// rules compare lower-cased words on every token, and this spares them an allocation each.
+    lower: Option<String>,
 }
 
 impl<'a> Document<'a> {
@@ -107,7 +111,37 @@ impl<'a> Document<'a> {
             let tokens = tokenize(text, paragraph.span);
             split_sentences(text, tokens, index, &mut sentences);
         }
-        Document { text, paragraphs, sentences }
+        Document { text, paragraphs, sentences, lower: lower_in_place(text) }
+    }
+
+    /// The text of a token, lower-cased (what `str::to_lowercase` gives).
+    pub fn lower(&self, token: &Token) -> Cow<'_, str> {
+        match &self.lower {
+            Some(lower) => Cow::Borrowed(token.span.of(lower)),
+            None => Cow::Owned(self.tok(token).to_lowercase()),
+        }
+    }
+
+    /// The tokens' texts joined by single spaces (a lexicon key), borrowed from the text when they are written so.
+    pub fn key<'b>(&'b self, tokens: &[Token], buf: &'b mut String) -> &'b str {
+        join_tokens(self.text, tokens, buf)
+    }
+
+    /// [`Document::key`] lower-cased.
+    pub fn lower_key<'b>(&'b self, tokens: &[Token], buf: &'b mut String) -> &'b str {
+        match &self.lower {
+            Some(lower) => join_tokens(lower, tokens, buf),
+            None => {
+                buf.clear();
+                for (k, t) in tokens.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(&self.tok(t).to_lowercase());
+                }
+                buf
+            }
+        }
     }
 
     /// The text of a token.
@@ -119,6 +153,55 @@ impl<'a> Document<'a> {
     pub fn in_heading(&self, sentence: &Sentence) -> bool {
         self.paragraphs[sentence.paragraph].heading
     }
+}
+
+/// A word lower-cased, borrowed when it has no capital (ASCII words without capitals are most of them).
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// `text` lower-cased character by character, if no character changes its byte length and none is a capital sigma
+/// (whose lower case depends on its neighbours): then a token's span in it is the token lower-cased.
+fn lower_in_place(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        let before = out.len();
+        out.extend(c.to_lowercase());
+        if out.len() - before != c.len_utf8() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The tokens' texts in `text` (the text or its lower-cased copy) joined by single spaces.
+fn join_tokens<'b>(text: &'b str, tokens: &[Token], buf: &'b mut String) -> &'b str {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return "" };
+    if tokens.windows(2).all(|w| w[1].span.start == w[0].span.end + 1 && text.as_bytes()[w[0].span.end] == b' ') {
+        return &text[first.span.start..last.span.end];
+    }
+    buf.clear();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(t.span.of(text));
+    }
+    buf
 }
 
 /// Words that stay lower case in Title Case headlines.
@@ -249,11 +332,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
         }
         let mut end_char = j;
-        let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+        let word = &slice[b..chars.get(j).map_or(slice.len(), |&(o, _)| o)];
         if at(j) == Some('.') {
             let dotted = word.split('.').all(|p| p.chars().count() <= 2) && word.contains('.');
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            let base = word.rsplit(['-']).next().unwrap_or(&word);
+            let base = word.rsplit(['-']).next().unwrap_or(word);
             if dotted || initial || ABBREVIATIONS.contains(&base) {
                 end_char = j + 1;
             }

@@ -15,6 +15,23 @@ use crate::graph;
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let mut out = super::output(args.output.as_deref())?;
+    if args.format == graph::Format::Nquads {
+        // N-Quads are formatted on the extraction threads, straight from each article's compact graph; this thread
+        // only writes them, in input order.
+        let work = |a: &crate::article::Article| {
+            let mut bytes = Vec::new();
+            graph::article_graph(a, &crate::extract::run(a)).write_nquads(&mut bytes);
+            bytes
+        };
+        let ok = super::for_each_batch_with(&args.input, work, |batch, _| {
+            for (_, bytes) in batch.drain(..) {
+                out.write_all(&bytes)?;
+            }
+            Ok(())
+        })?;
+        out.flush()?;
+        return Ok(ok);
+    }
     let mut w = graph::serializer(args.format).for_writer(&mut out);
     let with_graphs = args.format.has_graphs();
     // Triples about nodes outside any article (shared entities) already written, for the union formats.

@@ -87,7 +87,28 @@ impl Progress {
 /// order, to `sink`. Bad inputs are reported on stderr and skipped. Returns whether all were accepted.
 pub fn for_each_batch(
     args: &InputArgs,
-    mut sink: impl FnMut(&mut Vec<Extracted>, &Progress) -> anyhow::Result<()>,
+    sink: impl FnMut(&mut Vec<Extracted>, &Progress) -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
+    for_each_batch_with(args, |a| crate::graph::quads(a, &crate::extract::run(a)), sink)
+}
+
+/// What the reading thread hands on, in input order.
+enum Input<T> {
+    Batch(Vec<T>),
+    Rejected(String),
+    /// A file is read to its end: the sum of the sizes of the files done.
+    FileDone(u64),
+}
+
+/// [`for_each_batch`] with the work done on each article chosen by the caller: `work` runs on the extraction
+/// threads (so a writer can have them format its output too), `sink` on the calling thread, batch by batch in input
+/// order. With more than one thread, reading, extracting and writing overlap: a reading thread parses batch N+2
+/// while the pool extracts batch N+1 and `sink` writes batch N; bounded channels keep at most a few batches in
+/// memory.
+pub fn for_each_batch_with<T: Send>(
+    args: &InputArgs,
+    work: impl Fn(&Article) -> T + Sync,
+    mut sink: impl FnMut(&mut Vec<(Article, T)>, &Progress) -> anyhow::Result<()>,
 ) -> anyhow::Result<bool> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
     let inputs = if args.inputs.is_empty() { vec!["-".into()] } else { args.inputs.clone() };
@@ -106,57 +127,104 @@ pub fn for_each_batch(
     let sizes: Option<Vec<u64>> =
         files.iter().map(|f| if f.as_os_str() == "-" { None } else { f.metadata().ok().map(|m| m.len()) }).collect();
     let mut progress = Progress::new(sizes.as_ref().map(|s| s.iter().sum()), args.quiet);
-    let mut batch: Vec<Article> = Vec::new();
-    let mut flush = |batch: &mut Vec<Article>, progress: &mut Progress| -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let mut results: Vec<Extracted> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|a| {
-                    let mut quads = crate::graph::quads(&a, &crate::extract::run(&a));
-                    crate::graph::sort_quads(&mut quads);
-                    (a, quads)
-                })
-                .collect()
-        });
-        progress.advance(results.len(), results.iter().map(|(a, _)| a.text.len() as u64).sum());
-        sink(&mut results, progress)
-    };
-    let mut error: Option<anyhow::Error> = None;
-    let mut done_bytes = 0;
-    for (i, file) in files.iter().enumerate() {
-        read_input(file, &options, &mut |result| {
-            if error.is_some() {
-                return;
-            }
-            match result {
-                Ok(article) => {
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        if let Err(e) = flush(&mut batch, &mut progress) {
-                            error = Some(e);
+    // Read every input, handing on batches of articles; stops reading articles when `send` says so.
+    let read = |send: &mut dyn FnMut(Input<Article>) -> bool| {
+        let mut batch: Vec<Article> = Vec::new();
+        let mut stopped = false;
+        let mut done_bytes = 0;
+        for (i, file) in files.iter().enumerate() {
+            read_input(file, &options, &mut |result| {
+                if stopped {
+                    return;
+                }
+                match result {
+                    Ok(article) => {
+                        batch.push(article);
+                        if batch.len() >= BATCH {
+                            stopped = !send(Input::Batch(std::mem::take(&mut batch)));
                         }
                     }
+                    Err(e) => stopped = !send(Input::Rejected(format!("newskg: {e}"))),
                 }
-                Err(e) => {
-                    progress.println(&format!("newskg: {e}"));
-                    ok = false;
+            });
+            if let Some(size) = sizes.as_ref().map(|s| s[i]) {
+                done_bytes += size;
+                stopped = stopped || !send(Input::FileDone(done_bytes));
+            }
+        }
+        if !stopped && !batch.is_empty() {
+            send(Input::Batch(batch));
+        }
+    };
+    let extract = |batch: Vec<Article>| -> Vec<(Article, T)> {
+        pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|a| {
+                    let t = work(&a);
+                    (a, t)
+                })
+                .collect()
+        })
+    };
+    // Hand one extracted batch, or a message, to the sink; false once the sink has failed.
+    let mut error: Option<anyhow::Error> = None;
+    let mut take = |input: Input<(Article, T)>, progress: &mut Progress| -> bool {
+        match input {
+            Input::Batch(mut results) => {
+                progress.advance(results.len(), results.iter().map(|(a, _)| a.text.len() as u64).sum());
+                if let Err(e) = sink(&mut results, progress) {
+                    error = Some(e);
+                    return false;
+                }
+            }
+            Input::Rejected(message) => {
+                progress.println(&message);
+                ok = false;
+            }
+            Input::FileDone(bytes) => progress.file_done(bytes),
+        }
+        true
+    };
+    if pool.current_num_threads() <= 1 {
+        // One thread: read, extract and write in turn, with no other thread.
+        read(&mut |input| {
+            let input = match input {
+                Input::Batch(batch) => Input::Batch(extract(batch)),
+                Input::Rejected(m) => Input::Rejected(m),
+                Input::FileDone(b) => Input::FileDone(b),
+            };
+            take(input, &mut progress)
+        });
+    } else {
+        std::thread::scope(|scope| {
+            let (to_extract, extract_rx) = std::sync::mpsc::sync_channel::<Input<Article>>(1);
+            let (to_write, write_rx) = std::sync::mpsc::sync_channel::<Input<(Article, T)>>(0);
+            scope.spawn(move || read(&mut |input| to_extract.send(input).is_ok()));
+            let extract = &extract;
+            scope.spawn(move || {
+                for input in extract_rx {
+                    let output = match input {
+                        Input::Batch(batch) => Input::Batch(extract(batch)),
+                        Input::Rejected(m) => Input::Rejected(m),
+                        Input::FileDone(b) => Input::FileDone(b),
+                    };
+                    if to_write.send(output).is_err() {
+                        break;
+                    }
+                }
+            });
+            for input in write_rx {
+                if !take(input, &mut progress) {
+                    // Dropping the receiver stops the other threads.
+                    break;
                 }
             }
         });
-        if let Some(size) = sizes.as_ref().map(|s| s[i]) {
-            done_bytes += size;
-            progress.file_done(done_bytes);
-        }
     }
+    progress.finish();
     if let Some(e) = error {
-        progress.finish();
         return Err(e);
     }
-    let last = flush(&mut batch, &mut progress);
-    progress.finish();
-    last?;
     Ok(ok)
 }

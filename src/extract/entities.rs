@@ -10,10 +10,11 @@
 //! ("Putin" → "Vladimir Putin"), and the reason is kept with each mention.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use crate::extract::{EntityKind, Facts, Mention};
-use crate::lexicon::{EntityClass, PlaceKind, LEXICON};
-use crate::text::{Document, Sentence, Span, Token, TokenKind};
+use crate::lexicon::{EntityClass, FastSet, PlaceKind, LEXICON};
+use crate::text::{lower, Document, Sentence, Span, Token, TokenKind};
 
 /// Words that are capitalised but never part of a person's name.
 const NOT_NAME: &[&str] = &[
@@ -151,6 +152,9 @@ const NOT_NAME: &[&str] = &[
     "Them",
 ];
 
+/// [`NOT_NAME`] as a set: it is asked about every word of every capitalised run.
+static NOT_NAME_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_NAME.iter().copied().collect());
+
 /// Function words that can still be a short surname after a given name ("Kevin Or", "James To").
 const SHORT_SURNAME_WORDS: &[&str] = &["In", "On", "At", "As", "Or", "So", "To", "By", "No", "Yet"];
 
@@ -274,6 +278,7 @@ pub fn hyphen_parts(text: &str, token: &Token) -> Vec<Span> {
 fn gazetteer_matches(doc: &Document, sentence: &Sentence, out: &mut Vec<(Span, EntityClass, String)>) {
     let tokens = &sentence.tokens;
     let lex = &*LEXICON;
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let first = doc.tok(&tokens[i]);
@@ -282,9 +287,8 @@ fn gazetteer_matches(doc: &Document, sentence: &Sentence, out: &mut Vec<(Span, E
             continue;
         }
         let mut matched = 0;
-        for n in (1..=lex.max_gazetteer_tokens.min(tokens.len() - i)).rev() {
-            let key: Vec<&str> = tokens[i..i + n].iter().map(|t| doc.tok(t)).collect();
-            if let Some(entry) = lex.place_or_org(&key.join(" ")) {
+        for n in lex.gazetteer.lengths_from(first, tokens.len() - i) {
+            if let Some(entry) = lex.place_or_org(doc.key(&tokens[i..i + n], &mut key)) {
                 let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                 out.push((span, entry.class, entry.name.clone()));
                 matched = n;
@@ -342,7 +346,7 @@ fn is_particle_joined(word: &str) -> bool {
 /// Whether a word names an organisation, facility or prize rather than a person ("Foundation", "Prize-winner").
 fn is_org_head(word: &str) -> bool {
     let heads = &LEXICON.org_heads;
-    heads.contains(&word.to_lowercase()) || word.split_once('-').is_some_and(|(a, _)| heads.contains(&a.to_lowercase()))
+    heads.contains(&*lower(word)) || word.split_once('-').is_some_and(|(a, _)| heads.contains(&*lower(a)))
 }
 
 /// Words naming a field that may stand before a title and belong to it ("market economist", "currency strategist",
@@ -380,6 +384,9 @@ const FIELD_WORDS: &[&str] = &[
     "technical",
     "technology",
 ];
+
+/// [`FIELD_WORDS`] as a set: it is asked about every token a title could start at.
+static FIELD_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| FIELD_WORDS.iter().copied().collect());
 
 /// Portfolios that name an office after "of" or "for": "Minister of Education", "Commissioner for Competition".
 pub const PORTFOLIOS: &[&str] = &[
@@ -420,12 +427,12 @@ pub const PORTFOLIOS: &[&str] = &[
 pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let (n, label) = bare_title_at(doc, tokens, i)?;
     // "Undersecretary for Education", "assistant professor of photography": the portfolio is part of the office.
-    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let lower = |k: usize| tokens.get(k).map(|t| doc.lower(t)).unwrap_or_default();
     let (of, portfolio) = (lower(i + n), lower(i + n + 1));
     let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
     // Not "director of Urban Studies at Yale": a one-word name after it makes it a department's name.
     let department = capital(i + n + 2) && !capital(i + n + 3);
-    if matches!(of.as_str(), "of" | "for") && PORTFOLIOS.contains(&portfolio.as_str()) && !department {
+    if matches!(&*of, "of" | "for") && PORTFOLIOS.contains(&&*portfolio) && !department {
         return Some((n + 2, format!("{label} {of} {portfolio}")));
     }
     Some((n, label))
@@ -435,12 +442,13 @@ pub fn title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, St
 /// "chief market economist" and "head trader" a rank before a title.
 fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     let lex = &*LEXICON;
-    let lower = |k: usize| tokens.get(k).map(|t| doc.tok(t).to_lowercase());
+    let lower = |k: usize| tokens.get(k).map(|t| doc.lower(t));
     let direct = |k: usize| {
-        (1..=lex.max_title_tokens.min(tokens.len().saturating_sub(k))).rev().find_map(|n| {
-            let key: Vec<String> = tokens[k..k + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-            lex.title(&key.join(" ")).map(|t| (n, t.label.clone()))
-        })
+        let first = lower(k)?;
+        let mut key = String::new();
+        lex.titles
+            .lengths_from(&first, tokens.len() - k)
+            .find_map(|n| lex.title(doc.lower_key(&tokens[k..k + n], &mut key)).map(|t| (n, t.label.clone())))
     };
     // A title, or one or two field words and a title.
     let headed = |k: usize| {
@@ -449,8 +457,8 @@ fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, S
             let mut m = k;
             let capital = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(doc.tok(t)));
             while fields.len() < 2 {
-                let w = lower(m).filter(|w| FIELD_WORDS.contains(&w.as_str()))?;
-                fields.push(w);
+                let w = lower(m).filter(|w| FIELD_WORD_SET.contains(&**w))?;
+                fields.push(w.into_owned());
                 m += 1;
                 // "market strategist", "Market Strategist", but not "the news | European Commissioner".
                 if let Some((n, label)) = direct(m).filter(|_| capital(m) == capital(k)) {
@@ -470,7 +478,7 @@ fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, S
             }
         }
         let w = lower(k)?;
-        match lex.title_prefixes.get(&w) {
+        match lex.title_prefixes.get(&*w) {
             Some(p) if k + 1 < tokens.len() => {
                 prefix.push_str(p.trim());
                 if !p.ends_with('-') {
@@ -499,10 +507,12 @@ fn bare_title_at(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, S
 
 /// A plural title ("presidents", "councillors"): its length and singular label.
 pub fn plural_title(doc: &Document, tokens: &[Token], i: usize) -> Option<(usize, String)> {
-    let w = doc.tok(tokens.get(i)?).to_lowercase();
-    let singular =
-        w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string))?;
-    LEXICON.title(&singular).map(|t| (1, t.label.clone()))
+    let w = doc.lower(tokens.get(i)?);
+    let title = match w.strip_suffix("ies") {
+        Some(s) => LEXICON.title(&format!("{s}y")),
+        None => LEXICON.title(w.strip_suffix('s')?),
+    };
+    title.map(|t| (1, t.label.clone()))
 }
 
 /// What one capitalised run reads as.
@@ -564,19 +574,19 @@ fn read_run(
 ) -> RunReading {
     let lex = &*LEXICON;
     let tokens = &sentence.tokens;
-    let lower = |k: usize| doc.tok(&tokens[k]).to_lowercase();
+    let lower = |k: usize| doc.lower(&tokens[k]);
     let mut i = start;
     let mut titled = false;
     // "the Irving Police Department", "a Booker Prize-winner": a determiner is not followed by a bare name.
-    let mut determiner = start > 0 && matches!(lower(start - 1).as_str(), "the" | "a" | "an");
+    let mut determiner = start > 0 && matches!(&*lower(start - 1), "the" | "a" | "an");
     // "Acme Corps", "Ford Falcon": what follows a place or organisation name is most often more of that name.
     let mut after_named = false;
     // Evidence before the run: "spokesman Dmitri S. Peskov", "Mr. Smith", "photographers Nat Finkelstein",
     // "photographers such as Ansel Adams"; "adviser to Trump" is not.
     // "Commissioner for Competition Neelie Kroes": the portfolio belongs to the title.
     if i > 1
-        && matches!(lower(i - 1).as_str(), "of" | "for")
-        && PORTFOLIOS.contains(&lower(i).as_str())
+        && matches!(&*lower(i - 1), "of" | "for")
+        && PORTFOLIOS.contains(&&*lower(i))
         && ends_title(doc, tokens, i - 1)
         && end - i > 2
     {
@@ -593,7 +603,7 @@ fn read_run(
     while i < end {
         let w = doc.tok(&tokens[i]);
         let rest = end - i;
-        if NOT_NAME.contains(&w)
+        if NOT_NAME_SET.contains(w)
             && !(i == start && rest > 1 && lex.given_names.contains(w) && !is_sentence_start(tokens, sentence, i))
         {
             determiner |= matches!(w, "The" | "A" | "An");
@@ -640,7 +650,7 @@ fn read_run(
             && SHORT_SURNAME_WORDS.contains(&w)
             && lex.given_names.contains(doc.tok(&tokens[j - 1]))
             && !doc.in_heading(sentence);
-        if NOT_NAME.contains(&w) && !short_surname {
+        if NOT_NAME_SET.contains(w) && !short_surname {
             break;
         }
         j += 1;
@@ -706,7 +716,7 @@ fn read_run(
         words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2);
     // "chief executive Rick Wagoner and Prime Minister ...": a title is not a name.
     let a_title = title_at(doc, tokens, i).is_some_and(|(n, _)| i + n >= j);
-    let affiliation = i > 0 && matches!(lower(i - 1).as_str(), "of" | "from" | "at" | "in");
+    let affiliation = i > 0 && matches!(&*lower(i - 1), "of" | "from" | "at" | "in");
     if all_caps_word || words.len() > 5 || a_title {
         RunReading::No
     } else if evidence {
@@ -753,9 +763,11 @@ fn is_sentence_start(tokens: &[Token], sentence: &Sentence, i: usize) -> bool {
 
 /// Whether a title ends right before token `i` ("Kremlin spokesman | Dmitri").
 fn ends_title(doc: &Document, tokens: &[Token], i: usize) -> bool {
-    (1..=LEXICON.max_title_tokens.min(i)).any(|n| {
-        let key: Vec<String> = tokens[i - n..i].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-        LEXICON.title(&key.join(" ")).is_some() && !(n == 1 && not_a_title_here(doc.tok(&tokens[i - 1])))
+    let Some(last) = i.checked_sub(1).map(|k| doc.lower(&tokens[k])) else { return false };
+    let mut key = String::new();
+    LEXICON.titles.lengths_to(&last, i).any(|n| {
+        LEXICON.title(doc.lower_key(&tokens[i - n..i], &mut key)).is_some()
+            && !(n == 1 && not_a_title_here(doc.tok(&tokens[i - 1])))
     })
 }
 
@@ -778,7 +790,7 @@ fn apposition_title(doc: &Document, tokens: &[Token], mut i: usize) -> bool {
             return true;
         }
         let w = doc.tok(&tokens[i]);
-        if matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "'s" | "former" | "formerly")
+        if matches!(&*doc.lower(&tokens[i]), "the" | "a" | "an" | "'s" | "former" | "formerly")
             || is_capitalised(w)
             || w.contains('.')
         {

@@ -15,6 +15,7 @@
 //! classes only within a sentence or between the headline and the lead, so that a company's figures falling twice
 //! stay two events. Events without actors are kept ("shares fell") but never merged, except "this meeting".
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -23,7 +24,7 @@ use chrono::NaiveDate;
 use crate::extract::entities::{plural_title, title_at};
 use crate::extract::time::{sentence_tense, Tense};
 use crate::extract::{EntityKind, Facts, Mention};
-use crate::lexicon::token_form;
+use crate::lexicon::{token_form, Phrases};
 use crate::text::{Document, Sentence, Span, Token};
 
 /// The `nkg:` event classes newskg emits.
@@ -64,7 +65,7 @@ pub enum EventClass {
 }
 
 impl EventClass {
-    const ALL: [EventClass; 32] = [
+    pub const ALL: [EventClass; 32] = [
         EventClass::Meeting,
         EventClass::PhoneCall,
         EventClass::Statement,
@@ -257,7 +258,7 @@ struct Trigger {
     verb: bool,
 }
 
-static TRIGGERS: LazyLock<(HashMap<String, Trigger>, usize)> = LazyLock::new(|| {
+static TRIGGERS: LazyLock<Phrases<Trigger>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     // Forms written in the file first, so that a listed noun ("meeting") wins over a generated verb form.
     let mut generated = Vec::new();
@@ -285,8 +286,7 @@ static TRIGGERS: LazyLock<(HashMap<String, Trigger>, usize)> = LazyLock::new(|| 
     for (form, class, verb) in generated {
         map.entry(token_form(&form)).or_insert(Trigger { class, verb });
     }
-    let max = map.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-    (map, max)
+    Phrases::new(map)
 });
 
 #[derive(Clone, Copy)]
@@ -574,32 +574,38 @@ struct Found {
 
 /// Find events in the document and add them to `facts`.
 pub fn extract(doc: &Document, facts: &mut Facts) {
-    let (triggers, max) = &*TRIGGERS;
+    let triggers = &*TRIGGERS;
     let mut found: Vec<Found> = Vec::new();
+    let mut index = MentionIndex::new(doc, facts);
+    let mut key = String::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
-        let slots = actor_slots(doc, facts, sentence);
+        let slots = actor_slots(doc, facts, &mut index, si);
         let heading = doc.in_heading(sentence);
         let headline = heading || (si == 0 && doc.paragraphs[sentence.paragraph].span == sentence.span);
         let tense = if heading { Tense::Past } else { sentence_tense(doc, sentence) };
-        let names: Vec<Span> =
-            facts.mentions.iter().filter(|m| sentence.span.contains(m.span)).map(|m| m.span).collect();
+        let names: Vec<Span> = index
+            .around(si, 0, facts)
+            .map(|k| &facts.mentions[k])
+            .filter(|m| sentence.span.contains(m.span))
+            .map(|m| m.span)
+            .collect();
         let first = found.len();
         // Token range of each trigger of this sentence, in order, and whether it is a verb.
         let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let mut matched = 0;
-            for n in (1..=(*max).min(tokens.len() - i)).rev() {
-                let key: Vec<String> = tokens[i..i + n].iter().map(|t| doc.tok(t).to_lowercase()).collect();
-                let Some(trigger) = triggers.get(&key.join(" ")) else { continue };
+            let head = doc.lower(&tokens[i]);
+            for n in triggers.lengths_from(&head, tokens.len() - i) {
+                let Some(trigger) = triggers.get(doc.lower_key(&tokens[i..i + n], &mut key)) else { continue };
                 matched = n;
                 let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
-                let previous = if i > 0 { doc.tok(&tokens[i - 1]).to_lowercase() } else { String::new() };
+                let previous = if i > 0 { doc.lower(&tokens[i - 1]) } else { Cow::Borrowed("") };
                 // Part of a name ("United States", "Customer Services") or "in order to": no event. Nor a noun that
                 // premodifies another ("the takeover bid", "trading volume"): the event, if any, is the head.
                 let next = tokens.get(i + n).map(|t| doc.tok(t)).unwrap_or("");
-                let last = key[n - 1].as_str();
+                let last = doc.lower(&tokens[i + n - 1]);
                 let premodifier = !trigger.verb
                     && !last.ends_with('s')
                     && next.chars().all(|c| c.is_lowercase() || c == '-')
@@ -612,7 +618,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                     && !next.ends_with('s')
                     && !triggers.get(next).is_some_and(|t| t.verb);
                 if names.iter().any(|m| m.overlaps(span))
-                    || (key[0].starts_with("order") && previous == "in")
+                    || (head.starts_with("order") && previous == "in")
                     || premodifier
                 {
                     break;
@@ -625,7 +631,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                         && i - e <= 3
                         && tokens[e..i].iter().all(|t| {
                             matches!(
-                                doc.tok(t).to_lowercase().as_str(),
+                                &*doc.lower(t),
                                 "the" | "a" | "an" | "its" | "his" | "her" | "their" | "in" | "new"
                             )
                         });
@@ -636,9 +642,9 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 // "This meeting" tells the meeting just mentioned; "the remarks" need not be the last statement.
                 let anaphoric = !trigger.verb
                     && !trigger.class.reports_speech()
-                    && matches!(previous.as_str(), "this" | "that" | "such" | "these" | "same");
+                    && matches!(&*previous, "this" | "that" | "such" | "these" | "same");
                 let status = status(doc, tokens, i, trigger, tense, heading);
-                let place = find_place(doc, facts, tokens, i + n);
+                let place = find_place(doc, facts, &index, si, i + n);
                 let timex = find_date(doc, facts, sentence, span);
                 let date = timex.and_then(|t| facts.timexes[t].day());
                 let event = Event {
@@ -681,7 +687,7 @@ fn report_speech(
     ranges: &[(usize, usize, bool)],
     offset: usize,
 ) {
-    let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let lower = |i: usize| tokens.get(i).map(|t| doc.lower(t)).unwrap_or_default();
     for k in 0..found.len() {
         let speech = found[k].event.class.reports_speech();
         if !speech {
@@ -690,8 +696,7 @@ fn report_speech(
         let (start, _, _) = ranges[k];
         let next_speech = (k + 1..found.len()).find(|&j| found[j].event.class.reports_speech()).unwrap_or(found.len());
         let mut reported: Vec<usize> = (k + 1..next_speech).collect();
-        let after_clause =
-            (start.saturating_sub(2)..start).any(|j| matches!(lower(j).as_str(), "," | "”" | "\"" | "'"));
+        let after_clause = (start.saturating_sub(2)..start).any(|j| matches!(&*lower(j), "," | "”" | "\"" | "'"));
         if reported.is_empty() && after_clause {
             let previous_speech = (0..k).rev().find(|&j| found[j].event.class.reports_speech()).map_or(0, |j| j + 1);
             reported = (previous_speech..k).collect();
@@ -707,12 +712,57 @@ fn report_speech(
     }
 }
 
+/// The mentions of each sentence, as indices into `Facts::mentions` in their order, so that a rule looking at one
+/// sentence does not scan the whole article's mentions (which made events quadratic in the article's length).
+struct MentionIndex {
+    by_sentence: Vec<Vec<usize>>,
+    /// Whether every mention lies inside a sentence; if one does not, [`MentionIndex::around`] gives them all.
+    all_inside: bool,
+}
+
+impl MentionIndex {
+    fn new(doc: &Document, facts: &Facts) -> Self {
+        let mut index = MentionIndex { by_sentence: vec![Vec::new(); doc.sentences.len()], all_inside: true };
+        for k in 0..facts.mentions.len() {
+            index.add(doc, facts, k);
+        }
+        index
+    }
+
+    fn add(&mut self, doc: &Document, facts: &Facts, k: usize) {
+        let span = facts.mentions[k].span;
+        let s = doc.sentences.partition_point(|s| s.span.end <= span.start);
+        match doc.sentences.get(s) {
+            Some(sentence) if sentence.span.contains(span) => self.by_sentence[s].push(k),
+            _ => self.all_inside = false,
+        }
+    }
+
+    /// The mentions of sentence `si` and of the `before` sentences before it, in the order of `Facts::mentions` (a
+    /// superset: callers keep their own filters, so results are those of a scan of every mention).
+    fn around(&self, si: usize, before: usize, facts: &Facts) -> std::vec::IntoIter<usize> {
+        if !self.all_inside {
+            return (0..facts.mentions.len()).collect::<Vec<_>>().into_iter();
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for bucket in &self.by_sentence[si.saturating_sub(before)..=si] {
+            out.extend(bucket);
+        }
+        if before > 0 {
+            out.sort_unstable();
+        }
+        out.into_iter()
+    }
+}
+
 /// Entity mentions, pronouns and role references of a sentence that can be actors.
-fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Slot> {
+fn actor_slots(doc: &Document, facts: &mut Facts, mentions: &mut MentionIndex, si: usize) -> Vec<Slot> {
+    let sentence = &doc.sentences[si];
     let tokens = &sentence.tokens;
     let index = |offset: usize| tokens.iter().position(|t| t.span.start <= offset && offset < t.span.end);
     let mut slots = Vec::new();
-    for m in facts.mentions.iter().filter(|m| sentence.span.contains(m.span)) {
+    let here: Vec<usize> = mentions.around(si, 0, facts).collect();
+    for m in here.iter().map(|&k| &facts.mentions[k]).filter(|m| sentence.span.contains(m.span)) {
         if !facts.entities[m.entity].kind.can_act() {
             continue;
         }
@@ -724,7 +774,7 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                 && next.chars().next().is_some_and(char::is_lowercase)
                 && !FUNCTION_WORDS.contains(&next)
                 && !next.ends_with("ed")
-                && !TRIGGERS.0.get(next).is_some_and(|t| t.verb);
+                && !TRIGGERS.get(next).is_some_and(|t| t.verb);
             let in_compound = premodifier || tokens[s].span.start < m.span.start || m.span.end < tokens[e].span.end;
             slots.push(Slot { start: s, end: e + 1, entities: vec![m.entity], in_compound });
         }
@@ -742,9 +792,16 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
         if let Some(kind) = kind {
             // The nearest person (organisation) mentioned before, within this or the two previous sentences.
             let window = facts.sentence_of(t.span).map_or(0, |s| facts.sentences[s.saturating_sub(2)].start);
-            let before = facts
-                .mentions
+            // Mentions of this and the two sentences before; all of them if the sentences are not the document's.
+            let near: Vec<usize> = match facts.sentence_of(t.span) {
+                Some(s) if s == si && facts.sentences.len() == doc.sentences.len() => {
+                    mentions.around(si, 2, facts).collect()
+                }
+                _ => (0..facts.mentions.len()).collect(),
+            };
+            let before = near
                 .iter()
+                .map(|&k| &facts.mentions[k])
                 .filter(|m| {
                     facts.entities[m.entity].kind == kind && m.span.end <= t.span.start && m.span.start >= window
                 })
@@ -759,9 +816,8 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                 continue;
             }
             let followed_by_name = tokens.get(i + n).is_some_and(|t| {
-                facts
-                    .mentions
-                    .iter()
+                here.iter()
+                    .map(|&k| &facts.mentions[k])
                     .any(|m| m.span.start == t.span.start && facts.entities[m.entity].kind == EntityKind::Person)
             });
             let title_span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
@@ -776,7 +832,7 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
                 .filter(|r| r.label == label || r.label.ends_with(&format!(" {label}")))
                 .map(|r| r.person)
                 .collect();
-            let prev = |k: usize| if i >= k { doc.tok(&tokens[i - k]).to_lowercase() } else { String::new() };
+            let prev = |k: usize| if i >= k { doc.lower(&tokens[i - k]) } else { Cow::Borrowed("") };
             let plural = prev(1) == "two" || prev(1) == "both" || prev(2) == "both";
             if (plural && holders.len() == 2) || (!plural && holders.len() == 1) {
                 let span = title_span;
@@ -789,7 +845,10 @@ fn actor_slots(doc: &Document, facts: &mut Facts, sentence: &Sentence) -> Vec<Sl
             }
         }
     }
-    facts.mentions.extend(new_mentions);
+    for m in new_mentions {
+        facts.mentions.push(m);
+        mentions.add(doc, facts, facts.mentions.len() - 1);
+    }
     slots.sort_by_key(|s| (s.start, s.end));
     slots
 }
@@ -831,7 +890,7 @@ fn slots_from(doc: &Document, tokens: &[Token], slots: &[Slot], mut i: usize, ou
         out.extend(&slot.entities);
         any = true;
         i = slot.end;
-        let next = tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+        let next = tokens.get(i).map(|t| doc.lower(t)).unwrap_or_default();
         if next == "and" || next == "," {
             i += 1;
             if tokens.get(i).is_some_and(|t| matches!(doc.tok(t), "the" | "The")) {
@@ -853,7 +912,7 @@ fn find_actors(
     trigger: &Trigger,
 ) -> BTreeSet<usize> {
     let mut actors = BTreeSet::new();
-    let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
+    let lower = |i: usize| tokens.get(i).map(|t| doc.lower(t)).unwrap_or_default();
     if trigger.verb {
         let class = trigger.class;
         // Passive: "a truce offered by Ukraine and the United States"; the subject, when there is one, is the
@@ -862,9 +921,8 @@ fn find_actors(
         if passive {
             slots_from(doc, tokens, slots, end + 1, &mut actors);
             // Only a finite passive has a subject; "a truce offered by X" has none.
-            let finite = (start.saturating_sub(2)..start).any(|j| {
-                matches!(lower(j).as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "had")
-            });
+            let finite = (start.saturating_sub(2)..start)
+                .any(|j| matches!(&*lower(j), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "had"));
             if !class.object_acts() || !finite {
                 return actors;
             }
@@ -872,7 +930,7 @@ fn find_actors(
         // Reporting verb after what it reports: "..., said Boeing spokeswoman Sandy Angers."
         let inverted = class.reports_speech()
             && start > 0
-            && matches!(lower(start - 1).as_str(), "," | "”" | "\"" | "'")
+            && matches!(&*lower(start - 1), "," | "”" | "\"" | "'")
             && slots_from(doc, tokens, slots, end, &mut actors);
         if inverted {
             return actors;
@@ -888,8 +946,7 @@ fn find_actors(
             if w == "who" {
                 // A relative clause: "Michael Waltz, national security adviser to Trump, who also expressed".
                 if let Some(slot) = slots.iter().filter(|s| s.end <= k && s.end + 12 >= k).find(|s| {
-                    !s.entities.is_empty()
-                        && (s.start == 0 || !matches!(lower(s.start - 1).as_str(), "to" | "of" | "with"))
+                    !s.entities.is_empty() && (s.start == 0 || !matches!(&*lower(s.start - 1), "to" | "of" | "with"))
                 }) {
                     actors.extend(&slot.entities);
                 }
@@ -898,15 +955,15 @@ fn find_actors(
             if let Some(slot) = slots.iter().find(|s| s.end == k + 1) {
                 // "In China, airliners are selected": a name after a preposition is not the subject.
                 let mut p = slot.start;
-                if p > 0 && matches!(lower(p - 1).as_str(), "the" | "a" | "an") {
+                if p > 0 && matches!(&*lower(p - 1), "the" | "a" | "an") {
                     p -= 1;
                 }
-                if p > 0 && NOT_SUBJECT.contains(&lower(p - 1).as_str()) {
+                if p > 0 && NOT_SUBJECT.contains(&&*lower(p - 1)) {
                     break;
                 }
                 actors.extend(&slot.entities);
                 let mut s = slot.start;
-                while s >= 2 && matches!(lower(s - 1).as_str(), "and" | ",") {
+                while s >= 2 && matches!(&*lower(s - 1), "and" | ",") {
                     match slots.iter().find(|o| o.end == s - 1) {
                         Some(o) => {
                             actors.extend(&o.entities);
@@ -933,13 +990,13 @@ fn find_actors(
             }
             // The rest of a name read only in part ("Apple Computer", "Chrysler LLC") may stand between too.
             let capitalised = k > 0 && doc.tok(&tokens[k]).chars().next().is_some_and(char::is_uppercase);
-            if !(SUBJECT_GAP.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly")) || capitalised) {
+            if !(SUBJECT_GAP.contains(&&*w) || (w.len() > 4 && w.ends_with("ly")) || capitalised) {
                 break;
             }
         }
         if class.object_acts() && !passive {
             let mut j = end;
-            if matches!(lower(j).as_str(), "with" | "to" | "against") {
+            if matches!(&*lower(j), "with" | "to" | "against") {
                 j += 1;
             }
             slots_from(doc, tokens, slots, j, &mut actors);
@@ -956,19 +1013,18 @@ fn find_actors(
         }
         let mut j = end;
         // "the remarks made by X", "a statement issued by X"
-        if matches!(lower(j).as_str(), "made" | "given" | "delivered" | "issued" | "held" | "offered")
-            && lower(j + 1) == "by"
+        if matches!(&*lower(j), "made" | "given" | "delivered" | "issued" | "held" | "offered") && lower(j + 1) == "by"
         {
             j += 1;
         }
-        if matches!(lower(j).as_str(), "with" | "between" | "among" | "of" | "by" | "from") {
+        if matches!(&*lower(j), "with" | "between" | "among" | "of" | "by" | "from") {
             j += 1;
             slots_from(doc, tokens, slots, j, &mut actors);
         }
         // "During a news conference, he raised ..."
         if actors.is_empty() {
             let intro =
-                (start.saturating_sub(3)..start).any(|k| matches!(lower(k).as_str(), "during" | "at" | "in" | "after"));
+                (start.saturating_sub(3)..start).any(|k| matches!(&*lower(k), "during" | "at" | "in" | "after"));
             if intro && lower(end) == "," {
                 if let Some(slot) = slot_at(slots, end + 1) {
                     actors.extend(&slot.entities);
@@ -985,15 +1041,15 @@ fn status(doc: &Document, tokens: &[Token], start: usize, trigger: &Trigger, ten
     }
     // The trigger's own clause, nearest word first: back to punctuation or a clause word, six tokens at most, so
     // that "will" in "X will meet Y, he said" does not make the saying planned.
-    let mut window: Vec<String> = Vec::new();
+    let mut window: Vec<Cow<str>> = Vec::new();
     for k in (start.saturating_sub(6)..start).rev() {
-        let w = doc.tok(&tokens[k]).to_lowercase();
-        if CLAUSE_BREAKS.contains(&w.as_str()) {
+        let w = doc.lower(&tokens[k]);
+        if CLAUSE_BREAKS.contains(&&*w) {
             break;
         }
         window.push(w);
     }
-    let has = |list: &[&str]| window.iter().any(|w| list.contains(&w.as_str()));
+    let has = |list: &[&str]| window.iter().any(|w| list.contains(&&**w));
     if has(NEGATION) || has(UNCERTAIN) {
         return Status::Uncertain;
     }
@@ -1016,7 +1072,8 @@ fn status(doc: &Document, tokens: &[Token], start: usize, trigger: &Trigger, ten
 }
 
 /// The place introduced by "in" or "at" after the trigger (or just before it) in the same sentence.
-fn find_place(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) -> Option<usize> {
+fn find_place(doc: &Document, facts: &Facts, mentions: &MentionIndex, si: usize, end: usize) -> Option<usize> {
+    let tokens = &doc.sentences[si].tokens;
     let mut best: Option<(usize, usize)> = None;
     for (k, t) in tokens.iter().enumerate() {
         if !matches!(doc.tok(t), "in" | "at") {
@@ -1025,7 +1082,12 @@ fn find_place(doc: &Document, facts: &Facts, tokens: &[Token], end: usize) -> Op
         let Some(next) = tokens.get(k + 1) else { continue };
         let next = if doc.tok(next) == "the" { tokens.get(k + 2) } else { Some(next) };
         let Some(next) = next else { continue };
-        let Some(m) = facts.mentions.iter().find(|m| m.span.start == next.span.start) else { continue };
+        // A mention starting inside this sentence is one of its mentions.
+        let Some(m) =
+            mentions.around(si, 0, facts).map(|k| &facts.mentions[k]).find(|m| m.span.start == next.span.start)
+        else {
+            continue;
+        };
         if !facts.entities[m.entity].kind.is_place() {
             continue;
         }
@@ -1194,9 +1256,9 @@ mod tests {
             );
             let lemma = row.split('\t').next().unwrap_or("").trim();
             let removed = row.split('\t').nth(3).is_some_and(|f| f.split(',').any(|f| f.trim() == format!("-{lemma}")));
-            assert!(removed || TRIGGERS.0.contains_key(&token_form(lemma)), "{lemma:?} is not a trigger");
+            assert!(removed || TRIGGERS.contains_key(&token_form(lemma)), "{lemma:?} is not a trigger");
         }
-        assert!(TRIGGERS.0.len() > rows.len());
+        assert!(TRIGGERS.len() > rows.len());
     }
 
     #[test]
@@ -1210,13 +1272,13 @@ mod tests {
         assert_eq!(inflect("talks", Suffix::S), "talkses");
         assert_eq!(inflect("loss", Suffix::S), "losses");
         for form in ["stepped down", "sold", "announcing", "announcements", "meeting", "layoffs", "cut"] {
-            assert!(TRIGGERS.0.contains_key(form), "{form}");
+            assert!(TRIGGERS.contains_key(form), "{form}");
         }
         // A listed noun keeps its part of speech over a generated verb form.
-        assert!(!TRIGGERS.0["meeting"].verb);
+        assert!(!TRIGGERS["meeting"].verb);
         // Forms the lexicon removes are no triggers: "the state", "a fine".
         for form in ["state", "states", "fine", "building", "name"] {
-            assert!(!TRIGGERS.0.contains_key(form), "{form}");
+            assert!(!TRIGGERS.contains_key(form), "{form}");
         }
     }
 

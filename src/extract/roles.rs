@@ -163,7 +163,7 @@ fn before_name(
     if k > 0 && LEXICON.is_honorific(doc.tok(&tokens[k - 1])) {
         k -= 1;
     }
-    let max = LEXICON.max_title_tokens + 3;
+    let max = LEXICON.titles.max_tokens + 3;
     let ends_at = |k: usize| {
         (k.saturating_sub(max)..k)
             .find_map(|s| title_at(doc, tokens, s).filter(|(n, _)| s + n == k).map(|(_, l)| (s, l)))
@@ -257,7 +257,7 @@ fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize,
     if p == 0 || !matches!(lower(p - 1).as_str(), "of" | "for" | "at") {
         return None;
     }
-    let max = LEXICON.max_title_tokens + 3;
+    let max = LEXICON.titles.max_tokens + 3;
     let (start, label) = ((p - 1).saturating_sub(max)..p - 1)
         .find_map(|s| title_at(doc, tokens, s).filter(|(n, _)| s + n == p - 1).map(|(_, l)| (s, l)))?;
     let span = Span::new(tokens[start].span.start, tokens[p - 2].span.end);

@@ -6,11 +6,13 @@
 
 pub mod vocab;
 
+use std::sync::LazyLock;
+
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, TermRef};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, TermRef};
 
 use crate::article::Article;
-use crate::extract::{EntityKind, Facts};
+use crate::extract::{EntityKind, EventClass, Facts, Status};
 use crate::text::{CharIndex, Span};
 use vocab::*;
 
@@ -115,85 +117,376 @@ pub fn role_iri(label: &str) -> NamedNode {
     iri(format!("{ID_BASE}role/{}", slug(label)))
 }
 
-struct Builder {
-    graph: GraphName,
-    quads: Vec<Quad>,
+/// A string of the article's graph: a slice of the article's text, or of the graph's own buffer.
+#[derive(Debug, Clone, Copy)]
+enum Str {
+    Text(u32, u32),
+    Own(u32, u32),
 }
 
-impl Builder {
-    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::NamedNode(s.clone()), iri(p), o.into(), self.graph.clone()));
+/// An object: a minted node, a vocabulary IRI, or a literal with its datatype (`xsd:string` for a plain one).
+#[derive(Debug, Clone, Copy)]
+enum Object {
+    Node(u32),
+    Iri(&'static str),
+    Literal(Str, &'static str),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawQuad {
+    subject: u32,
+    predicate: &'static str,
+    object: Object,
+}
+
+/// One article's graph, compact: every minted IRI and literal lives in one buffer (or in the article's text), quads
+/// are indices. Building it costs no allocation per quad; [`ArticleGraph::quads`] makes Oxigraph quads of it and
+/// [`ArticleGraph::write_nquads`] writes N-Quads straight from it, in the order of [`sort_quads`].
+pub struct ArticleGraph<'a> {
+    text: &'a str,
+    buf: String,
+    /// Each node's IRI, a range of `buf`.
+    nodes: Vec<(u32, u32)>,
+    /// The article's node: the graph name.
+    graph: u32,
+    /// The article's IRI, which starts its fragments' IRIs.
+    article: String,
+    quads: Vec<RawQuad>,
+}
+
+impl<'a> ArticleGraph<'a> {
+    fn str(&self, s: Str) -> &str {
+        match s {
+            Str::Text(a, b) => &self.text[a as usize..b as usize],
+            Str::Own(a, b) => &self.buf[a as usize..b as usize],
+        }
     }
 
-    fn typed(&mut self, s: &NamedNode, class: &str) {
-        self.add(s, rdf::TYPE, iri(class));
+    fn node_str(&self, n: u32) -> &str {
+        let (a, b) = self.nodes[n as usize];
+        &self.buf[a as usize..b as usize]
+    }
+
+    /// A new node whose IRI is what `write` appends to the buffer.
+    fn node_with(&mut self, write: impl FnOnce(&mut String)) -> u32 {
+        let start = self.buf.len() as u32;
+        write(&mut self.buf);
+        debug_assert!(NamedNode::new(&self.buf[start as usize..]).is_ok(), "invalid minted IRI");
+        self.nodes.push((start, self.buf.len() as u32));
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn node(&mut self, iri: &str) -> u32 {
+        self.node_with(|b| b.push_str(iri))
+    }
+
+    /// A new node: the article's IRI, then a fragment that `write` appends.
+    fn article_fragment(&mut self, write: impl FnOnce(&mut String)) -> u32 {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(&self.article);
+        write(&mut self.buf);
+        self.nodes.push((start, self.buf.len() as u32));
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// A fragment of the article's IRI: `#char=12,30`.
+    fn fragment(&mut self, kind: &str, begin: usize, end: usize) -> u32 {
+        self.article_fragment(|buf| {
+            buf.push('#');
+            buf.push_str(kind);
+            buf.push('=');
+            push_number(buf, begin);
+            buf.push(',');
+            push_number(buf, end);
+        })
+    }
+
+    fn own(&mut self, s: &str) -> Str {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(s);
+        Str::Own(start, self.buf.len() as u32)
+    }
+
+    fn number(&mut self, n: usize) -> Str {
+        let start = self.buf.len() as u32;
+        push_number(&mut self.buf, n);
+        Str::Own(start, self.buf.len() as u32)
+    }
+
+    /// A span of the article's text.
+    fn text(&self, span: Span) -> Str {
+        Str::Text(span.start as u32, span.end as u32)
+    }
+
+    fn add(&mut self, subject: u32, predicate: &'static str, object: Object) {
+        self.quads.push(RawQuad { subject, predicate, object });
+    }
+
+    fn node_to(&mut self, subject: u32, predicate: &'static str, object: u32) {
+        self.add(subject, predicate, Object::Node(object));
+    }
+
+    fn typed(&mut self, subject: u32, class: &'static str) {
+        self.add(subject, rdf::TYPE, Object::Iri(class));
+    }
+
+    fn string(&mut self, subject: u32, predicate: &'static str, value: Str) {
+        self.add(subject, predicate, Object::Literal(value, xsd::STRING));
+    }
+
+    fn own_string(&mut self, subject: u32, predicate: &'static str, value: &str) {
+        let value = self.own(value);
+        self.string(subject, predicate, value);
+    }
+
+    fn typed_literal(&mut self, subject: u32, predicate: &'static str, value: Str, datatype: &'static str) {
+        self.add(subject, predicate, Object::Literal(value, datatype));
+    }
+
+    /// The object as `sort_quads` compares it: kind, then value, then datatype.
+    fn object_key(&self, o: &Object) -> (u8, &str, &str) {
+        match *o {
+            Object::Node(n) => (0, self.node_str(n), ""),
+            Object::Iri(iri) => (0, iri, ""),
+            Object::Literal(value, datatype) => (2, self.str(value), datatype),
+        }
+    }
+
+    /// Sort by subject, predicate, object as [`sort_quads`] does, and drop duplicates. Subjects are compared by
+    /// their rank among the nodes' IRIs, computed once, so that no quad comparison walks a long IRI.
+    fn sort(&mut self) {
+        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.node_str(a).cmp(self.node_str(b)));
+        let mut rank = vec![0u32; self.nodes.len()];
+        for k in 1..order.len() {
+            let same = self.node_str(order[k]) == self.node_str(order[k - 1]);
+            rank[order[k] as usize] = rank[order[k - 1] as usize] + u32::from(!same);
+        }
+        let mut quads = std::mem::take(&mut self.quads);
+        let cmp = |a: &RawQuad, b: &RawQuad| {
+            rank[a.subject as usize]
+                .cmp(&rank[b.subject as usize])
+                .then_with(|| a.predicate.cmp(b.predicate))
+                .then_with(|| self.object_key(&a.object).cmp(&self.object_key(&b.object)))
+        };
+        quads.sort_unstable_by(cmp);
+        quads.dedup_by(|a, b| cmp(a, b).is_eq());
+        self.quads = quads;
+    }
+
+    /// The quads, as Oxigraph quads, sorted as [`sort_quads`] sorts them.
+    pub fn quads(&self) -> Vec<Quad> {
+        let graph = GraphName::NamedNode(iri(self.node_str(self.graph)));
+        self.quads
+            .iter()
+            .map(|q| {
+                let object: Term = match q.object {
+                    Object::Node(n) => iri(self.node_str(n)).into(),
+                    Object::Iri(i) => iri(i).into(),
+                    Object::Literal(value, datatype) if datatype == xsd::STRING => {
+                        Literal::new_simple_literal(self.str(value)).into()
+                    }
+                    Object::Literal(value, datatype) => {
+                        Literal::new_typed_literal(self.str(value), iri(datatype)).into()
+                    }
+                };
+                Quad::new(iri(self.node_str(q.subject)), iri(q.predicate), object, graph.clone())
+            })
+            .collect()
+    }
+
+    /// Append the graph as N-Quads, byte for byte what Oxigraph's N-Quads serializer writes for [`Self::quads`].
+    pub fn write_nquads(&self, out: &mut Vec<u8>) {
+        let graph = self.node_str(self.graph).as_bytes();
+        for q in &self.quads {
+            out.push(b'<');
+            out.extend_from_slice(self.node_str(q.subject).as_bytes());
+            out.extend_from_slice(b"> <");
+            out.extend_from_slice(q.predicate.as_bytes());
+            out.extend_from_slice(b"> ");
+            match q.object {
+                Object::Node(n) => push_iri(out, self.node_str(n)),
+                Object::Iri(i) => push_iri(out, i),
+                Object::Literal(value, datatype) => {
+                    push_quoted(out, self.str(value));
+                    if datatype != xsd::STRING {
+                        out.extend_from_slice(b"^^");
+                        push_iri(out, datatype);
+                    }
+                }
+            }
+            out.extend_from_slice(b" <");
+            out.extend_from_slice(graph);
+            out.extend_from_slice(b"> .\n");
+        }
+    }
+
+    /// How many quads the graph has.
+    pub fn len(&self) -> usize {
+        self.quads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quads.is_empty()
     }
 }
 
-fn string(s: &str) -> Literal {
-    Literal::new_simple_literal(s)
+fn push_iri(out: &mut Vec<u8>, iri: &str) {
+    out.push(b'<');
+    out.extend_from_slice(iri.as_bytes());
+    out.push(b'>');
 }
 
-fn typed_literal(s: impl Into<String>, datatype: &str) -> Literal {
-    Literal::new_typed_literal(s, iri(datatype))
+/// A quoted N-Quads string, escaped as Oxigraph escapes it (`oxrdf::literal::print_quoted_str`).
+fn push_quoted(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    // U+FFFE and U+FFFF are escaped too: in UTF-8 they start with EF BF.
+    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xEF;
+    let mut done = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !special(b) {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a char starts here");
+        let escaped: Option<&[u8]> = match c {
+            '\u{8}' => Some(b"\\b"),
+            '\t' => Some(b"\\t"),
+            '\n' => Some(b"\\n"),
+            '\u{C}' => Some(b"\\f"),
+            '\r' => Some(b"\\r"),
+            '"' => Some(b"\\\""),
+            '\\' => Some(b"\\\\"),
+            _ => None,
+        };
+        let unicode = matches!(c, '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}');
+        if escaped.is_some() || unicode {
+            out.extend_from_slice(&bytes[done..i]);
+            match escaped {
+                Some(e) => out.extend_from_slice(e),
+                None => out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes()),
+            }
+            done = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.extend_from_slice(&bytes[done..]);
+    out.push(b'"');
+}
+
+/// Append a number in decimal.
+fn push_number(buf: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.push_str(std::str::from_utf8(&digits[k..]).expect("ASCII digits"));
+}
+
+/// The `nkg:` IRI of each event class and status (looked up, not formatted, for each event).
+static NKG_IRIS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+    let mut names: Vec<&'static str> = EventClass::ALL.iter().map(|c| c.local_name()).collect();
+    names.extend([Status::Occurred, Status::Planned, Status::Proposed, Status::Uncertain].map(Status::local_name));
+    names.into_iter().map(|n| (n, format!("{}{n}", nkg::NS))).collect()
+});
+
+fn nkg_iri(local_name: &str) -> &'static str {
+    let (_, iri) = NKG_IRIS.iter().find(|(n, _)| *n == local_name).expect("a known nkg: local name");
+    iri
 }
 
 /// The quads of one article's graph, sorted.
 pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
-    let a = article_iri(&article.id);
-    let mut b = Builder { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
-    let chars = CharIndex::new(&article.text);
+    article_graph(article, facts).quads()
+}
+
+/// One article's graph, sorted as [`sort_quads`] sorts quads.
+pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a> {
     let text = article.text.as_str();
-    let fragment = |kind: &str, span: Span| {
-        iri(format!("{}#{kind}={},{}", a.as_str(), chars.char_offset(span.start), chars.char_offset(span.end)))
+    let article_iri = format!("{ID_BASE}article/{}", encode_segment(&article.id));
+    let mut b = ArticleGraph {
+        text,
+        buf: String::with_capacity(4096),
+        nodes: Vec::new(),
+        graph: 0,
+        article: article_iri.clone(),
+        quads: Vec::new(),
     };
-    let offsets = |b: &mut Builder, node: &NamedNode, span: Span| {
-        b.add(node, nif::REFERENCE_CONTEXT, a.clone());
-        let begin = chars.char_offset(span.start).to_string();
-        let end = chars.char_offset(span.end).to_string();
-        b.add(node, nif::BEGIN_INDEX, typed_literal(begin, xsd::NON_NEGATIVE_INTEGER));
-        b.add(node, nif::END_INDEX, typed_literal(end, xsd::NON_NEGATIVE_INTEGER));
-        b.add(node, nif::ANCHOR_OF, string(span.of(text)));
+    let a = b.node(&article_iri);
+    b.graph = a;
+    let chars = CharIndex::new(text);
+    let offsets = |b: &mut ArticleGraph, node: u32, span: Span| {
+        b.node_to(node, nif::REFERENCE_CONTEXT, a);
+        let begin = b.number(chars.char_offset(span.start));
+        let end = b.number(chars.char_offset(span.end));
+        b.typed_literal(node, nif::BEGIN_INDEX, begin, xsd::NON_NEGATIVE_INTEGER);
+        b.typed_literal(node, nif::END_INDEX, end, xsd::NON_NEGATIVE_INTEGER);
+        let anchor = b.text(span);
+        b.string(node, nif::ANCHOR_OF, anchor);
+    };
+    let fragment = |b: &mut ArticleGraph, kind: &str, span: Span| {
+        b.fragment(kind, chars.char_offset(span.start), chars.char_offset(span.end))
     };
 
     // The article.
-    b.typed(&a, schema::NEWS_ARTICLE);
-    b.typed(&a, nif::CONTEXT);
-    b.add(&a, schema::IDENTIFIER, string(&article.id));
+    b.typed(a, schema::NEWS_ARTICLE);
+    b.typed(a, nif::CONTEXT);
+    b.own_string(a, schema::IDENTIFIER, &article.id);
     if let Some(title) = &article.title {
-        b.add(&a, schema::HEADLINE, string(title));
+        b.own_string(a, schema::HEADLINE, title);
     }
     if let Some(date) = article.published {
-        b.add(&a, schema::DATE_PUBLISHED, typed_literal(date.format("%Y-%m-%d").to_string(), xsd::DATE));
+        let date = b.own(&date.format("%Y-%m-%d").to_string());
+        b.typed_literal(a, schema::DATE_PUBLISHED, date, xsd::DATE);
     }
-    if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
-        b.add(&a, schema::URL, url);
+    if let Some(url) = article.url.as_deref().filter(|u| NamedNode::new(*u).is_ok()) {
+        let url = b.node(url);
+        b.node_to(a, schema::URL, url);
     }
-    b.add(&a, nif::IS_STRING, string(text));
-    b.add(&a, nif::BEGIN_INDEX, typed_literal("0", xsd::NON_NEGATIVE_INTEGER));
-    b.add(&a, nif::END_INDEX, typed_literal(chars.char_offset(text.len()).to_string(), xsd::NON_NEGATIVE_INTEGER));
-    b.add(&a, nkg::EXTRACTOR, string(concat!("newskg ", env!("CARGO_PKG_VERSION"))));
+    let whole = b.text(Span::new(0, text.len()));
+    b.string(a, nif::IS_STRING, whole);
+    let zero = b.own("0");
+    b.typed_literal(a, nif::BEGIN_INDEX, zero, xsd::NON_NEGATIVE_INTEGER);
+    let length = b.number(chars.char_offset(text.len()));
+    b.typed_literal(a, nif::END_INDEX, length, xsd::NON_NEGATIVE_INTEGER);
+    b.own_string(a, nkg::EXTRACTOR, concat!("newskg ", env!("CARGO_PKG_VERSION")));
 
     // Sentences.
-    let sentence_iris: Vec<NamedNode> = facts.sentences.iter().map(|s| fragment("sentence", *s)).collect();
-    for (node, span) in sentence_iris.iter().zip(&facts.sentences) {
+    let sentence_nodes: Vec<u32> = facts.sentences.iter().map(|s| fragment(&mut b, "sentence", *s)).collect();
+    for (&node, span) in sentence_nodes.iter().zip(&facts.sentences) {
         b.typed(node, nif::SENTENCE_CLASS);
         offsets(&mut b, node, *span);
     }
-    let mention = |b: &mut Builder, span: Span, target: &NamedNode| -> NamedNode {
-        let m = fragment("char", span);
-        b.typed(&m, nif::PHRASE);
-        offsets(b, &m, span);
-        b.add(&m, itsrdf::TA_IDENT_REF, target.clone());
+    let mention = |b: &mut ArticleGraph, span: Span, target: u32| -> u32 {
+        let m = fragment(b, "char", span);
+        b.typed(m, nif::PHRASE);
+        offsets(b, m, span);
+        b.node_to(m, itsrdf::TA_IDENT_REF, target);
         if let Some(s) = facts.sentence_of(span) {
-            b.add(&m, nif::SENTENCE, sentence_iris[s].clone());
+            b.node_to(m, nif::SENTENCE, sentence_nodes[s]);
         }
         m
     };
 
     // Entities and their mentions.
-    let entity_iris: Vec<NamedNode> = facts.entities.iter().map(|e| entity_iri(e.kind, &e.name)).collect();
-    for (e, node) in facts.entities.iter().zip(&entity_iris) {
+    let entity_nodes: Vec<u32> = facts
+        .entities
+        .iter()
+        .map(|e| {
+            let iri = entity_iri(e.kind, &e.name);
+            b.node(iri.as_str())
+        })
+        .collect();
+    for (e, &node) in facts.entities.iter().zip(&entity_nodes) {
         match e.kind {
             EntityKind::Person => b.typed(node, schema::PERSON),
             EntityKind::Organization => b.typed(node, schema::ORGANIZATION),
@@ -211,91 +504,105 @@ pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             }
             EntityKind::Place => b.typed(node, schema::PLACE),
         }
-        b.add(node, schema::NAME, string(&e.name));
+        b.own_string(node, schema::NAME, &e.name);
         for alt in &e.alternate {
-            b.add(node, schema::ALTERNATE_NAME, string(alt));
+            b.own_string(node, schema::ALTERNATE_NAME, alt);
         }
-        b.add(&a, schema::MENTIONS, node.clone());
+        b.node_to(a, schema::MENTIONS, node);
     }
     for m in &facts.mentions {
-        let node = mention(&mut b, m.span, &entity_iris[m.entity]);
-        b.add(&node, nkg::RESOLVED_BY, string(&m.reason));
+        let node = mention(&mut b, m.span, entity_nodes[m.entity]);
+        b.own_string(node, nkg::RESOLVED_BY, &m.reason);
     }
 
     // Roles.
     for (i, r) in facts.roles.iter().enumerate() {
-        let node = iri(format!("{}#role-{}", a.as_str(), i + 1));
-        let role = role_iri(&r.label);
-        b.typed(&node, org::MEMBERSHIP);
-        b.add(&node, org::MEMBER, entity_iris[r.person].clone());
-        b.add(&node, org::ROLE, role.clone());
-        b.typed(&role, org::ROLE_CLASS);
-        b.add(&role, skos::PREF_LABEL, string(&r.label));
+        let node = b.article_fragment(|buf| {
+            buf.push_str("#role-");
+            push_number(buf, i + 1);
+        });
+        let role = {
+            let iri = role_iri(&r.label);
+            b.node(iri.as_str())
+        };
+        b.typed(node, org::MEMBERSHIP);
+        b.node_to(node, org::MEMBER, entity_nodes[r.person]);
+        b.node_to(node, org::ROLE, role);
+        b.typed(role, org::ROLE_CLASS);
+        b.own_string(role, skos::PREF_LABEL, &r.label);
         if let Some(o) = r.organization {
-            b.add(&node, org::ORGANIZATION, entity_iris[o].clone());
+            b.node_to(node, org::ORGANIZATION, entity_nodes[o]);
         }
         if let Some(t) = r.towards {
-            b.add(&node, nkg::ROLE_TOWARDS, entity_iris[t].clone());
+            b.node_to(node, nkg::ROLE_TOWARDS, entity_nodes[t]);
         }
         if r.former {
-            b.add(&node, nkg::FORMER, typed_literal("true", xsd::BOOLEAN));
+            let yes = b.own("true");
+            b.typed_literal(node, nkg::FORMER, yes, xsd::BOOLEAN);
         }
-        b.add(&entity_iris[r.person], schema::JOB_TITLE, string(&r.job_title));
+        b.own_string(entity_nodes[r.person], schema::JOB_TITLE, &r.job_title);
         for span in &r.spans {
-            let m = mention(&mut b, *span, &role);
-            b.add(&node, prov::WAS_DERIVED_FROM, m);
+            let m = mention(&mut b, *span, role);
+            b.node_to(node, prov::WAS_DERIVED_FROM, m);
         }
     }
 
     // Time expressions.
-    let timex_iris: Vec<NamedNode> = facts.timexes.iter().map(|t| fragment("char", t.span)).collect();
-    for (t, node) in facts.timexes.iter().zip(&timex_iris) {
+    let timex_nodes: Vec<u32> = facts.timexes.iter().map(|t| fragment(&mut b, "char", t.span)).collect();
+    for (t, &node) in facts.timexes.iter().zip(&timex_nodes) {
         b.typed(node, nif::PHRASE);
         b.typed(node, nkg::TIME_EXPRESSION);
         offsets(&mut b, node, t.span);
         if let Some(s) = facts.sentence_of(t.span) {
-            b.add(node, nif::SENTENCE, sentence_iris[s].clone());
+            b.node_to(node, nif::SENTENCE, sentence_nodes[s]);
         }
-        b.add(node, nkg::TIMEX_TYPE, string(t.kind.as_str()));
-        b.add(node, nkg::TIMEX_VALUE, string(&t.value));
+        b.own_string(node, nkg::TIMEX_TYPE, t.kind.as_str());
+        b.own_string(node, nkg::TIMEX_VALUE, &t.value);
         if let Some(m) = t.modifier {
-            b.add(node, nkg::TIMEX_MOD, string(m));
+            b.own_string(node, nkg::TIMEX_MOD, m);
         }
     }
 
     // Events.
+    let event_node = |b: &mut ArticleGraph, i: usize| {
+        b.article_fragment(|buf| {
+            buf.push_str("#event-");
+            push_number(buf, i + 1);
+        })
+    };
     for (i, e) in facts.events.iter().enumerate() {
-        let node = iri(format!("{}#event-{}", a.as_str(), i + 1));
-        b.typed(&node, sem::EVENT);
-        b.typed(&node, &format!("{}{}", nkg::NS, e.class.local_name()));
-        b.add(&node, rdfs::LABEL, string(&e.label));
-        b.add(&node, nkg::STATUS, iri(format!("{}{}", nkg::NS, e.status.local_name())));
+        let node = event_node(&mut b, i);
+        b.typed(node, sem::EVENT);
+        b.typed(node, nkg_iri(e.class.local_name()));
+        b.own_string(node, rdfs::LABEL, &e.label);
+        b.add(node, nkg::STATUS, Object::Iri(nkg_iri(e.status.local_name())));
         if let Some(code) = e.class.cameo() {
-            b.add(&node, nkg::CAMEO_CODE, string(code));
+            b.own_string(node, nkg::CAMEO_CODE, code);
         }
         for &actor in &e.actors {
-            b.add(&node, sem::HAS_ACTOR, entity_iris[actor].clone());
+            b.node_to(node, sem::HAS_ACTOR, entity_nodes[actor]);
         }
         if let Some(p) = e.place {
-            b.add(&node, sem::HAS_PLACE, entity_iris[p].clone());
+            b.node_to(node, sem::HAS_PLACE, entity_nodes[p]);
         }
         if let Some(d) = e.date {
-            b.add(&node, sem::HAS_TIME_STAMP, typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE));
+            let date = b.own(&d.format("%Y-%m-%d").to_string());
+            b.typed_literal(node, sem::HAS_TIME_STAMP, date, xsd::DATE);
         }
         if let Some(t) = e.timex {
-            b.add(&node, nkg::TIME_MENTION, timex_iris[t].clone());
+            b.node_to(node, nkg::TIME_MENTION, timex_nodes[t]);
         }
         for span in &e.triggers {
-            let m = mention(&mut b, *span, &node);
-            b.add(&node, nkg::TRIGGER, m);
+            let m = mention(&mut b, *span, node);
+            b.node_to(node, nkg::TRIGGER, m);
         }
         for &r in &e.reports {
-            b.add(&node, nkg::REPORTS, iri(format!("{}#event-{}", a.as_str(), r + 1)));
+            let reported = event_node(&mut b, r);
+            b.node_to(node, nkg::REPORTS, reported);
         }
     }
-    let mut quads = b.quads;
-    sort_quads(&mut quads);
-    quads
+    b.sort();
+    b
 }
 
 /// Sort quads by graph, subject, predicate, object (their N-Quads forms) and drop duplicates.
