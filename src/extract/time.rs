@@ -85,6 +85,9 @@ const UNIT: &str =
 const QUANT_MOD: &str =
     r"(?:(more than|less than|almost|nearly|about|some|over|at least|roughly|around|under|up to) )?";
 
+/// Bytes of lazy-DFA cache per rule pattern (per thread).
+const DFA_CACHE: usize = 16 << 20;
+
 fn re(pattern: &str) -> Regex {
     let p = pattern
         .replace("MONTH", MONTH)
@@ -94,12 +97,19 @@ fn re(pattern: &str) -> Regex {
         .replace("UNIT", UNIT)
         // ASCII word boundaries keep the fast DFA engines usable on text with curly quotes and dashes.
         .replace(r"\b", r"(?-u:\b)");
-    Regex::new(&p).unwrap_or_else(|e| panic!("time pattern {pattern}: {e}"))
+    // A larger lazy-DFA cache than the default: varied news text otherwise keeps clearing it.
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+        .unwrap_or_else(|e| panic!("time pattern {pattern}: {e}"))
 }
 
 /// All rule patterns as one set: a single pass tells which rules can match a sentence at all.
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new(RULES.iter().map(|(r, _)| r.as_str())).expect("the rule patterns compile as a set")
+    regex::RegexSetBuilder::new(RULES.iter().map(|(r, _)| r.as_str()))
+        .dfa_size_limit(8 * DFA_CACHE)
+        .build()
+        .expect("the rule patterns compile as a set")
 });
 
 /// Words without which no rule can match (with digits): sentences with none of them are skipped.
