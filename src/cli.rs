@@ -187,6 +187,10 @@ pub struct QueryArgs {
     /// Let the query call other SPARQL endpoints with SERVICE (off by default).
     #[arg(long = "allow-service")]
     pub allow_service: bool,
+    /// Print Oxigraph's query plan, with the rows and time of each step, as JSON on stderr (results still go
+    /// to stdout): to see why a query is slow.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,10 @@
 //! The embedded Oxigraph store: open it, load an article's graph (replacing an earlier load), query, export.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{NamedNode, Quad, Term, Variable};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -104,17 +105,46 @@ impl KnowledgeStore {
         Ok(())
     }
 
-    /// Replace the named graphs `graphs` with `quads` (which must all lie in those graphs) through the bulk
-    /// loader: faster than transactions for many articles. The old graphs are removed first, each atomically.
-    pub fn bulk_replace(&self, graphs: &[NamedNode], quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
-        for g in graphs {
-            if self.store.contains_named_graph(g)? {
-                self.store.remove_named_graph(g)?;
+    /// Replace many named graphs, batch after batch, through one long run of Oxigraph's bulk loader (each bulk
+    /// load builds and ingests its own SST files, so a few long loads are far cheaper than one per batch).
+    ///
+    /// Per-graph replacement stays exact: a graph the store held before is removed just before its batch enters
+    /// the loader, and a store that was empty at the start holds none. A batch of fewer than [`BULK_FROM`] graphs,
+    /// or one naming a graph already loaded in this run (or twice), is applied after the loader is committed, one
+    /// transaction per graph, so the later copy replaces the earlier one.
+    pub fn replace_graphs(
+        &self,
+        batches: impl IntoIterator<Item = Vec<CompactGraph>>,
+        settings: BulkSettings,
+    ) -> Result<(), StoreError> {
+        let mut stream = GraphStream {
+            store: &self.store,
+            batches: batches.into_iter(),
+            fresh: self.store.is_empty()?,
+            seen: HashSet::new(),
+            current: Vec::new().into_iter(),
+            graph: None,
+            held: None,
+            done: false,
+            batches_left: settings.commit_every,
+        };
+        while !stream.done {
+            stream.batches_left = settings.commit_every;
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_num_threads(settings.threads)
+                .with_max_memory_size_in_megabytes(settings.memory_mb);
+            loader.load_ok_quads::<StoreError, StoreError>(&mut stream)?;
+            loader.commit()?;
+            for graph in stream.held.take().unwrap_or_default() {
+                self.replace_graph(&graph.name, &graph.quads().collect::<Vec<_>>())?;
+                stream.seen.insert(graph_key(&graph.name));
             }
         }
-        let mut loader = self.store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(64);
-        loader.load_quads(quads)?;
-        loader.commit()?;
+        // What transactions wrote is still in the write-ahead log, which every later open (each `newskg query`)
+        // would replay: write it out now.
+        self.store.flush()?;
         Ok(())
     }
 
@@ -165,6 +195,31 @@ impl KnowledgeStore {
         })
     }
 
+    /// [`Self::query`], then Oxigraph's plan for it with the rows and time of each step, as JSON on `plan`.
+    pub fn explain(
+        &self,
+        name: &str,
+        text: &str,
+        params: &[(String, String)],
+        format: ResultFormat,
+        out: &mut dyn Write,
+        plan: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        let text = bind_parameters(text, params)?;
+        let mut query =
+            evaluator(false).parse_query(&text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
+        query.dataset_mut().set_default_graph_as_union();
+        let eval = |source| StoreError::Evaluation { name: name.into(), source };
+        let (results, explanation) = query.on_store(&self.store).compute_statistics().explain();
+        write_results(results.map_err(eval)?, format, out).map_err(|e| match e {
+            ResultsError::Evaluation(source) => eval(source),
+            ResultsError::Io(e) => StoreError::Io(e),
+        })?;
+        explanation.write_in_json(&mut *plan)?;
+        writeln!(plan)?;
+        Ok(())
+    }
+
     /// Write the whole store: every graph for TriG, N-Quads and JSON-LD; their union as one graph otherwise.
     pub fn export(&self, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
         let mut quads: Vec<Quad> = self.store.iter().collect::<Result<_, _>>()?;
@@ -176,6 +231,153 @@ impl KnowledgeStore {
         graph::sort_quads(&mut quads);
         write_quads(format, &quads, out)?;
         Ok(())
+    }
+}
+
+/// Batches smaller than this are stored by transactions, not the bulk loader (see [`KnowledgeStore::replace_graphs`]).
+pub const BULK_FROM: usize = 32;
+
+/// The bulk loader's threads and memory (Oxigraph's rough bound on its own buffers, not counting RocksDB).
+#[derive(Debug, Clone, Copy)]
+pub struct BulkSettings {
+    pub threads: usize,
+    pub memory_mb: usize,
+    /// Batches per bulk load: the loader writes its SST files aside and copies them into the store when committed,
+    /// so this bounds the extra disk a load takes (about 1 GB for 16 batches of 256 articles).
+    pub commit_every: usize,
+}
+
+impl Default for BulkSettings {
+    fn default() -> Self {
+        BulkSettings { threads: 2, memory_mb: 64, commit_every: 16 }
+    }
+}
+
+/// A graph name as the key of the set of graphs loaded in this run: a 64-bit hash keeps the set small on long
+/// inputs; a collision only sends a graph through the (slower, equally exact) transaction path.
+fn graph_key(graph: &NamedNode) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    graph.as_str().hash(&mut h);
+    h.finish()
+}
+
+/// One graph's quads with each distinct term kept once: a batch of extracted articles takes a fifth of the memory
+/// of their `Quad`s while it waits for the loader (issue 7: `load` under 300 MB).
+pub struct CompactGraph {
+    name: NamedNode,
+    terms: Vec<Term>,
+    triples: Vec<[u32; 3]>,
+}
+
+impl CompactGraph {
+    /// The quads of graph `name` (their graph names are not read: all go to `name`).
+    pub fn new(name: NamedNode, quads: Vec<Quad>) -> Self {
+        let mut index: HashMap<Term, u32> = HashMap::new();
+        let mut terms = Vec::new();
+        let mut id = |t: Term| {
+            *index.entry(t).or_insert_with_key(|t| {
+                terms.push(t.clone());
+                (terms.len() - 1) as u32
+            })
+        };
+        let triples = quads.into_iter().map(|q| [id(q.subject.into()), id(q.predicate.into()), id(q.object)]).collect();
+        CompactGraph { name, terms, triples }
+    }
+
+    pub fn name(&self) -> &NamedNode {
+        &self.name
+    }
+
+    pub fn len(&self) -> usize {
+        self.triples.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.triples.is_empty()
+    }
+
+    /// The quads again.
+    pub fn quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        (0..self.triples.len()).filter_map(|i| self.quad(i))
+    }
+
+    /// The `i`th quad.
+    fn quad(&self, i: usize) -> Option<Quad> {
+        let [s, p, o] = self.triples.get(i)?;
+        let subject = match &self.terms[*s as usize] {
+            Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n.clone()),
+            Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b.clone()),
+            _ => unreachable!("a subject is an IRI or a blank node"),
+        };
+        let Term::NamedNode(predicate) = &self.terms[*p as usize] else { unreachable!("a predicate is an IRI") };
+        let graph = GraphName::NamedNode(self.name.clone());
+        Some(Quad::new(subject, predicate.clone(), self.terms[*o as usize].clone(), graph))
+    }
+}
+
+/// The quads of consecutive batches, for one bulk load: it ends at the end of the input, or before a batch that
+/// must go through transactions (kept in `held`).
+struct GraphStream<'a, I> {
+    store: &'a Store,
+    batches: I,
+    fresh: bool,
+    seen: HashSet<u64>,
+    current: std::vec::IntoIter<CompactGraph>,
+    graph: Option<(CompactGraph, usize)>,
+    held: Option<Vec<CompactGraph>>,
+    done: bool,
+    batches_left: usize,
+}
+
+impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
+    type Item = Result<Quad, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((graph, i)) = &mut self.graph {
+                if let Some(q) = graph.quad(*i) {
+                    *i += 1;
+                    return Some(Ok(q));
+                }
+            }
+            if let Some(graph) = self.current.next() {
+                self.graph = Some((graph, 0));
+                continue;
+            }
+            self.graph = None;
+            if self.held.is_some() || self.batches_left == 0 {
+                return None;
+            }
+            self.batches_left -= 1;
+            let Some(batch) = self.batches.next() else {
+                self.done = true;
+                return None;
+            };
+            let mut keys = HashSet::with_capacity(batch.len());
+            let repeated =
+                batch.iter().any(|g| !keys.insert(graph_key(&g.name)) || self.seen.contains(&graph_key(&g.name)));
+            if batch.len() < BULK_FROM || repeated {
+                self.held = Some(batch);
+                return None;
+            }
+            self.seen.extend(keys);
+            if !self.fresh {
+                for g in &batch {
+                    let removed = self.store.contains_named_graph(&g.name).and_then(|there| {
+                        if there {
+                            self.store.remove_named_graph(&g.name)
+                        } else {
+                            Ok(())
+                        }
+                    });
+                    if let Err(e) = removed {
+                        return Some(Err(e.into()));
+                    }
+                }
+            }
+            self.current = batch.into_iter();
+        }
     }
 }
 
@@ -266,6 +468,7 @@ pub fn bind_parameters(text: &str, params: &[(String, String)]) -> Result<String
     let brace =
         where_brace(text).ok_or_else(|| StoreError::Other("parameters need a query with a WHERE clause".into()))?;
     let mut values = String::new();
+    let mut keys = Vec::new();
     for (k, v) in params {
         let var = Variable::new(k.as_str()).map_err(|_| StoreError::Param(format!("{k}={v}")))?;
         let used = [format!("?{k}"), format!("${k}")].iter().any(|f| {
@@ -275,9 +478,47 @@ pub fn bind_parameters(text: &str, params: &[(String, String)]) -> Result<String
         if !used {
             return Err(StoreError::Other(format!("--param {k}: the query has no variable ?{k}")));
         }
-        values.push_str(&format!(" VALUES {var} {{ {} }}", param_term(v)));
+        // nkg:nameKey values are lower case with single spaces: a value it looks up is written the same way, and
+        // written into that pattern too, so that Oxigraph's planner starts from this index lookup (issue 7).
+        let term = if key_lookup(text, k) && !v.starts_with('<') {
+            let term = param_term(&crate::graph::name_key(v));
+            keys.push((k.clone(), term.to_string()));
+            term
+        } else {
+            param_term(v)
+        };
+        values.push_str(&format!(" VALUES {var} {{ {term} }}"));
     }
-    Ok(format!("{}{values}\n{}", &text[..=brace], &text[brace + 1..]))
+    let mut bound = format!("{}{values}\n{}", &text[..=brace], &text[brace + 1..]);
+    for (k, term) in keys {
+        for sigil in ['?', '$'] {
+            bound = replace_word(&bound, &format!("nkg:nameKey {sigil}{k}"), &format!("nkg:nameKey {term}"));
+        }
+    }
+    Ok(bound)
+}
+
+/// Whether the query looks the parameter `k` up by `nkg:nameKey ?k`.
+fn key_lookup(text: &str, k: &str) -> bool {
+    ['?', '$'].iter().any(|sigil| replace_word(text, &format!("nkg:nameKey {sigil}{k}"), "") != text)
+}
+
+/// `text` with each `word` that no letter, digit or `_` follows replaced by `by`.
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(word) {
+        let after = &rest[i + word.len()..];
+        out.push_str(&rest[..i]);
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            out.push_str(word);
+        } else {
+            out.push_str(by);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The byte offset of the `{` that opens the WHERE group, skipping comments, strings and IRIs.

@@ -31,7 +31,11 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<bool> {
     let format =
         args.format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Csv });
     let mut out = super::output(None)?;
-    store.query_with(&name, &text, &params, format, args.allow_service, &mut out)?;
+    if args.explain {
+        store.explain(&name, &text, &params, format, &mut out, &mut std::io::stderr().lock())?;
+    } else {
+        store.query_with(&name, &text, &params, format, args.allow_service, &mut out)?;
+    }
     out.flush()?;
     Ok(true)
 }

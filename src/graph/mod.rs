@@ -404,6 +404,43 @@ fn nkg_iri(local_name: &str) -> &'static str {
     iri
 }
 
+/// Names longer than this many words get keys for the whole name and each word only, not every run of words.
+const KEY_RUNS_UP_TO: usize = 5;
+
+/// A name as an `nkg:nameKey` writes it: lower case, words separated by one space.
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `nkg:nameKey` values of a name or label: lower case, words separated by one space; the whole name, every
+/// run of consecutive words in it, and the letters-and-digits pieces of a word that holds punctuation
+/// ("Vladimir V. Putin": "vladimir v. putin", "vladimir v.", "v. putin", "vladimir", "v.", "v", "putin", ...).
+/// The saved queries look a name up by `?x nkg:nameKey LCASE(?person)`: an index lookup, where a
+/// `CONTAINS` filter would read every name in the store (issue 7).
+pub fn name_keys(name: &str) -> Vec<String> {
+    let lower = name_key(name);
+    let words: Vec<&str> = lower.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut keys = Vec::new();
+    if words.len() <= KEY_RUNS_UP_TO {
+        for start in 0..words.len() {
+            for end in start + 1..=words.len() {
+                keys.push(words[start..end].join(" "));
+            }
+        }
+    } else {
+        keys.push(words.join(" "));
+        keys.extend(words.iter().map(|w| w.to_string()));
+    }
+    for w in &words {
+        if w.contains(|c: char| !c.is_alphanumeric()) {
+            keys.extend(w.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_string));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The quads of one article's graph, sorted.
 pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     article_graph(article, facts).quads()
@@ -505,6 +542,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
             EntityKind::Place => b.typed(node, schema::PLACE),
         }
         b.own_string(node, schema::NAME, &e.name);
+        for key in name_keys(&e.name) {
+            b.own_string(node, nkg::NAME_KEY, &key);
+        }
         for alt in &e.alternate {
             b.own_string(node, schema::ALTERNATE_NAME, alt);
         }
@@ -530,6 +570,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         b.node_to(node, org::ROLE, role);
         b.typed(role, org::ROLE_CLASS);
         b.own_string(role, skos::PREF_LABEL, &r.label);
+        for key in name_keys(&r.label) {
+            b.own_string(role, nkg::NAME_KEY, &key);
+        }
         if let Some(o) = r.organization {
             b.node_to(node, org::ORGANIZATION, entity_nodes[o]);
         }
@@ -647,4 +690,22 @@ pub fn nkg_terms<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> std::collecti
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_keys;
+
+    #[test]
+    fn name_keys_are_the_lower_case_name_its_word_runs_and_the_pieces_of_punctuated_words() {
+        assert_eq!(
+            name_keys("Vladimir V. Putin"),
+            ["putin", "v", "v.", "v. putin", "vladimir", "vladimir v.", "vladimir v. putin"]
+        );
+        assert_eq!(name_keys("special  envoy"), ["envoy", "special", "special envoy"]);
+        let long = name_keys("Organization for Security and Co-operation in Europe");
+        assert!(long.contains(&"organization for security and co-operation in europe".to_string()));
+        assert!(long.contains(&"co".to_string()) && long.contains(&"operation".to_string()));
+        assert!(!long.contains(&"security and".to_string()), "{long:?}");
+    }
 }

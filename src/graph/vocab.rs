@@ -89,6 +89,6 @@ pub mod nkg {
         TIME_EXPRESSION = "TimeExpression", STATUS = "status", TRIGGER = "trigger", TIME_MENTION = "timeMention",
         ROLE_TOWARDS = "roleTowards", FORMER = "former", TIMEX_TYPE = "timexType", TIMEX_VALUE = "timexValue",
         TIMEX_MOD = "timexMod", CAMEO_CODE = "cameoCode", RESOLVED_BY = "resolvedBy", EXTRACTOR = "extractor",
-        REPORTS = "reports",
+        REPORTS = "reports", NAME_KEY = "nameKey",
     });
 }

@@ -393,7 +393,9 @@ fn the_endpoint_negotiates_formats_and_refuses_bad_requests_clearly() {
     let (status, _, bound) =
         http(Method::GET, &format!("{}/queries/roles-of-person?person=Peskov", server.base), None, None).unwrap();
     assert_eq!(status, 200);
-    assert!(bound.contains("VALUES ?person { \"Peskov\" }"), "{bound}");
+    // A name parameter is looked up as a lower-case nkg:nameKey (issue 7), and bound as such.
+    assert!(bound.contains("VALUES ?person { \"peskov\" }"), "{bound}");
+    assert!(bound.contains("nkg:nameKey \"peskov\""), "{bound}");
     let (status, _, sd) = http(Method::GET, &sparql, None, None).unwrap();
     assert_eq!(status, 200);
     assert!(sd.contains("sd:Service"), "{sd}");

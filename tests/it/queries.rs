@@ -58,3 +58,18 @@ fn saved_queries_answer_the_questions_of_the_example_article() {
     let timeline = rows(&store, saved("timeline"), &[]);
     assert!(timeline.first().is_some_and(|r| r.starts_with("2025-03-13,Meeting")), "{timeline:?}");
 }
+
+#[test]
+fn name_parameters_match_whole_words_in_any_case_by_an_index_lookup() {
+    let store = store_with(&read(&fixture()));
+    let about = |who: &str| rows(&store, saved("about-person"), &[("person", who)]);
+    let witkoff = about("Witkoff");
+    assert!(!witkoff.is_empty());
+    assert_eq!(about("witkoff"), witkoff);
+    assert_eq!(about("  WITKOFF "), witkoff);
+    assert!(about("Steve Witkoff").iter().all(|r| witkoff.contains(r)));
+    assert!(about("Witk").is_empty(), "part of a word is not a name key");
+    let bound =
+        newskg::store::bind_parameters(saved("about-person"), &[("person".into(), "Steve  Witkoff".into())]).unwrap();
+    assert!(bound.contains("nkg:nameKey \"steve witkoff\""), "{bound}");
+}
