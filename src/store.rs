@@ -489,6 +489,10 @@ pub fn bind_parameters(text: &str, params: &[(String, String)]) -> Result<String
         };
         values.push_str(&format!(" VALUES {var} {{ {term} }}"));
     }
+    // "#? k: PATTERN" lines are patterns for when `k` is given: a given parameter turns its lines on, so that an
+    // optional parameter is an index lookup when given and costs nothing when not (issue 7).
+    let given: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
+    let text = &enable_conditional_lines(text, &given);
     let mut bound = format!("{}{values}\n{}", &text[..=brace], &text[brace + 1..]);
     for (k, term) in keys {
         for sigil in ['?', '$'] {
@@ -496,6 +500,30 @@ pub fn bind_parameters(text: &str, params: &[(String, String)]) -> Result<String
         }
     }
     Ok(bound)
+}
+
+/// The query with each `#? NAME: ...` line whose NAME is among `given` turned into its pattern (same length,
+/// so offsets found before stay right); other such lines stay comments.
+fn enable_conditional_lines(text: &str, given: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let enabled = body.strip_prefix("#?").and_then(|rest| {
+            let (name, _) = rest.trim_start().split_once(':')?;
+            given.contains(&name.trim()).then_some(())
+        });
+        match enabled {
+            Some(()) => {
+                let indent = line.len() - body.len();
+                let colon = body.find(':').expect("checked above");
+                out.push_str(&line[..indent]);
+                out.push_str(&" ".repeat(colon + 1));
+                out.push_str(&body[colon + 1..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Whether the query looks the parameter `k` up by `nkg:nameKey ?k`.
@@ -665,5 +693,16 @@ mod tests {
             .contains("WHERE { VALUES ?x { <http://e/1> }"));
         let err = bind_parameters(q, &[("nobody".into(), "x".into())]).unwrap_err();
         assert_eq!(err.to_string(), "--param nobody: the query has no variable ?nobody");
+    }
+
+    #[test]
+    fn conditional_lines_are_patterns_only_when_their_parameter_is_given() {
+        let q = "SELECT ?e WHERE {\n  #? person: ?e <http://x/actor> ?person .\n  #? place: ?e <http://x/at> ?place .\n  ?e a ?c\n}";
+        let bound = bind_parameters(q, &[("person".into(), "x".into())]).unwrap();
+        assert!(bound.contains("\n             ?e <http://x/actor> ?person .\n"), "{bound}");
+        assert!(bound.contains("#? place: ?e <http://x/at> ?place ."), "{bound}");
+        let evaluator = SparqlEvaluator::new();
+        assert!(evaluator.parse_query(&bound).is_ok(), "{bound}");
+        assert_eq!(bind_parameters(q, &[]).unwrap(), q);
     }
 }
