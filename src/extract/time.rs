@@ -318,14 +318,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // "on Mondays", "Tuesday nights": every such day (SET).
-        (
-            re(r"(?i)\b(WEEKDAY)(?:s\b|(?: (morning|afternoon|evening|night)s\b))"),
-            |c, _| {
-                let wd = weekday(c.get(1)?.as_str())?;
-                let part = c.get(2).map_or(String::new(), |p| format!("T{}", part_of_day(p.as_str())));
-                Some((TimexType::Set, format!("XXXX-WXX-{}{part}", wd.number_from_monday()), None))
-            },
-        ),
+        (re(r"(?i)\b(WEEKDAY)(?:s\b|(?: (morning|afternoon|evening|night)s\b))"), |c, _| {
+            let wd = weekday(c.get(1)?.as_str())?;
+            let part = c.get(2).map_or(String::new(), |p| format!("T{}", part_of_day(p.as_str())));
+            Some((TimexType::Set, format!("XXXX-WXX-{}{part}", wd.number_from_monday()), None))
+        }),
         // "the first half of 1990", "the last half of 1989".
         (re(r"(?i)\bthe (first|second|last|latter) half of (\d{4})\b"), |c, _| {
             let h = if c.get(1)?.as_str().eq_ignore_ascii_case("first") { 1 } else { 2 };
@@ -1245,7 +1242,8 @@ fn may_be_marker(word: &str) -> bool {
         let mut masks = [0u32; 11];
         let clause = CLAUSE_WORDS.iter().map(|w| w.trim());
         let auxiliary = ["be", "been", "being", "is", "are", "to", "get"].into_iter();
-        for w in FUTURE_MARKERS.iter().chain(PAST_MARKERS).chain(PRESENT_MARKERS).copied().chain(clause).chain(auxiliary)
+        for w in
+            FUTURE_MARKERS.iter().chain(PAST_MARKERS).chain(PRESENT_MARKERS).copied().chain(clause).chain(auxiliary)
         {
             masks[w.len()] |= letter_bit(w.as_bytes()[0]);
         }
@@ -1362,7 +1360,8 @@ impl TenseMarks {
                     // clause past.
                     let participle = tense == Some(Tense::Past) && previous != 0 && AUXILIARY_KEYS.contains(&previous);
                     // "had been scheduled to expire Friday", "had planned": a plan of the past.
-                    if tense == Some(Tense::Future) && (previous == *HAD_KEY || previous == *BEEN_KEY && earlier == *HAD_KEY)
+                    if tense == Some(Tense::Future)
+                        && (previous == *HAD_KEY || previous == *BEEN_KEY && earlier == *HAD_KEY)
                     {
                         tense = Some(Tense::Past);
                     }
@@ -1595,7 +1594,8 @@ fn ahead(before: &str, sentence: &str) -> bool {
 fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let b = text.as_bytes();
-        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + word.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + word.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
 
