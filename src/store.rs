@@ -179,20 +179,9 @@ impl KnowledgeStore {
         allow_service: bool,
         out: &mut dyn Write,
     ) -> Result<(), StoreError> {
-        let evaluator = evaluator(allow_service);
-        // Syntax errors are reported against the query as written, before parameters are bound.
-        let _checked =
-            evaluator.clone().parse_query(text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
-        let text = bind_parameters(text, params)?;
-        let mut query =
-            evaluator.parse_query(&text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
-        query.dataset_mut().set_default_graph_as_union();
-        let eval = |source| StoreError::Evaluation { name: name.into(), source };
-        let results = query.on_store(&self.store).execute().map_err(eval)?;
-        write_results(results, format, out).map_err(|e| match e {
-            ResultsError::Evaluation(source) => eval(source),
-            ResultsError::Io(e) => StoreError::Io(e),
-        })
+        let query = prepare(name, text, params, allow_service)?;
+        let results = query.on_store(&self.store).execute();
+        write_named_results(name, results, format, out)
     }
 
     /// [`Self::query`], then Oxigraph's plan for it with the rows and time of each step, as JSON on `plan`.
@@ -205,16 +194,9 @@ impl KnowledgeStore {
         out: &mut dyn Write,
         plan: &mut dyn Write,
     ) -> Result<(), StoreError> {
-        let text = bind_parameters(text, params)?;
-        let mut query =
-            evaluator(false).parse_query(&text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
-        query.dataset_mut().set_default_graph_as_union();
-        let eval = |source| StoreError::Evaluation { name: name.into(), source };
+        let query = prepare(name, text, params, false)?;
         let (results, explanation) = query.on_store(&self.store).compute_statistics().explain();
-        write_results(results.map_err(eval)?, format, out).map_err(|e| match e {
-            ResultsError::Evaluation(source) => eval(source),
-            ResultsError::Io(e) => StoreError::Io(e),
-        })?;
+        write_named_results(name, results, format, out)?;
         explanation.write_in_json(&mut *plan)?;
         writeln!(plan)?;
         Ok(())
@@ -524,6 +506,36 @@ fn enable_conditional_lines(text: &str, given: &[&str]) -> String {
         }
     }
     out
+}
+
+/// A saved or given query with its parameters bound, over the union of all graphs. Syntax errors are reported
+/// against the query as written, before parameters are bound.
+fn prepare(
+    name: &str,
+    text: &str,
+    params: &[(String, String)],
+    allow_service: bool,
+) -> Result<oxigraph::sparql::PreparedSparqlQuery, StoreError> {
+    let evaluator = evaluator(allow_service);
+    let syntax = |source| StoreError::Syntax { name: name.into(), source };
+    let _as_written = evaluator.clone().parse_query(text).map_err(syntax)?;
+    let mut query = evaluator.parse_query(&bind_parameters(text, params)?).map_err(syntax)?;
+    query.dataset_mut().set_default_graph_as_union();
+    Ok(query)
+}
+
+/// Write a query's results, its evaluation errors named after the query.
+fn write_named_results(
+    name: &str,
+    results: Result<QueryResults, oxigraph::sparql::QueryEvaluationError>,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    let eval = |source| StoreError::Evaluation { name: name.into(), source };
+    write_results(results.map_err(eval)?, format, out).map_err(|e| match e {
+        ResultsError::Evaluation(source) => eval(source),
+        ResultsError::Io(e) => StoreError::Io(e),
+    })
 }
 
 /// Whether the query looks the parameter `k` up by `nkg:nameKey ?k`.
