@@ -1482,8 +1482,8 @@ pub fn extract(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
                 }
                 // A year back ("a year ago", "the 1988 period") is a comparison, not a new period under
                 // discussion; nor is a quarter still ahead ("the third quarter of 1990"): results compare past ones.
-                let ahead = is_quarter(&t.value) && dct.is_some_and(|d| t.value > quarter_of(d, 0));
-                let new_focus = matches!(back, YearBack::No) && !compared && !ahead;
+                let still_ahead = is_quarter(&t.value) && dct.is_some_and(|d| t.value > quarter_of(d, 0));
+                let new_focus = matches!(back, YearBack::No) && !compared && !still_ahead;
                 if new_focus && is_quarter(&t.value) {
                     focus_quarter = Some(t.value.clone());
                     focus = Some(t.value.clone());
@@ -1582,13 +1582,19 @@ fn match_rules(text: &str) -> Vec<(usize, Captures<'_>)> {
 /// Whether the words just before an expression put it ahead: "as early as", "until", ...
 /// "Until" in a sentence in the past perfect looks back ("Until Thursday, they had not called him a suspect").
 fn ahead(before: &str, sentence: &str) -> bool {
-    let before = before.trim_end().as_bytes();
-    AHEAD_PHRASES.iter().any(|p| {
-        before.len() >= p.len()
-            && before[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
-            && (before.len() == p.len() || !before[before.len() - p.len() - 1].is_ascii_alphanumeric())
-            && !(matches!(*p, "until" | "till") && has_word(sentence, "had"))
-    })
+    let before = before.trim_end();
+    AHEAD_PHRASES
+        .iter()
+        .any(|p| ends_with_phrase(before, p) && !(matches!(*p, "until" | "till") && has_word(sentence, "had")))
+}
+
+/// Whether `text` ends with `phrase` (ASCII case folded) that does not start inside a word.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    let start = text.len().wrapping_sub(phrase.len());
+    text.len() >= phrase.len()
+        && text.is_char_boundary(start)
+        && text[start..].eq_ignore_ascii_case(phrase)
+        && (start == 0 || !text.as_bytes()[start - 1].is_ascii_alphabetic())
 }
 
 fn has_word(text: &str, word: &str) -> bool {
@@ -1656,13 +1662,7 @@ fn adjust_span(text: &str, t: &mut Timex) -> bool {
     if t.span.start == 0 && own == "Now" && text[t.span.end..].starts_with(',') {
         return false;
     }
-    let ends_with = |suffix: &str| {
-        before.len() >= suffix.len()
-            && before.is_char_boundary(before.len() - suffix.len())
-            && before[before.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-            && (before.len() == suffix.len()
-                || !before.as_bytes()[before.len() - suffix.len() - 1].is_ascii_alphabetic())
-    };
+    let ends_with = |suffix: &str| ends_with_phrase(before, suffix);
     // "the year ended Sept. 30" is the twelve months up to that day: a duration (TimeBank).
     if t.kind == TimexType::Date
         && (own.eq_ignore_ascii_case("the year") || own.eq_ignore_ascii_case("the fiscal year"))
