@@ -109,27 +109,46 @@ impl KnowledgeStore {
     /// load builds and ingests its own SST files, so a few long loads are far cheaper than one per batch).
     ///
     /// Per-graph replacement stays exact: a graph the store held before is removed just before its batch enters
-    /// the loader, and a store that was empty at the start holds none. A batch of fewer than [`BULK_FROM`] graphs,
-    /// or one naming a graph already loaded in this run (or twice), is applied after the loader is committed, one
-    /// transaction per graph, so the later copy replaces the earlier one.
+    /// the loader, and a store that was empty at the start holds none. A first batch of fewer than [`BULK_FROM`]
+    /// graphs is stored at once by transactions, one per graph. A batch naming a graph already stored in this run
+    /// (or twice) is applied after the loader is committed, by transactions too, so the later copy replaces the
+    /// earlier one.
     pub fn replace_graphs(
         &self,
         batches: impl IntoIterator<Item = Vec<CompactGraph>>,
         settings: BulkSettings,
     ) -> Result<(), StoreError> {
+        let mut batches = batches.into_iter();
+        let fresh = self.store.is_empty()?;
+        let mut seen = HashSet::new();
+        // A small input is cheaper stored by transactions than as a set of SST files; being first, it replaces
+        // nothing loaded in this run, so it goes in at once (a graph named again later is then a repeat).
+        let first = match batches.next() {
+            Some(batch) if batch.len() < BULK_FROM => {
+                for graph in batch {
+                    self.replace_graph(&graph.name, &graph.quads().collect::<Vec<_>>())?;
+                    seen.insert(graph_key(&graph.name));
+                }
+                self.store.flush()?;
+                None
+            }
+            first => first,
+        };
         let mut stream = GraphStream {
             store: &self.store,
-            batches: batches.into_iter(),
-            fresh: self.store.is_empty()?,
-            seen: HashSet::new(),
+            batches: first.into_iter().chain(batches),
+            fresh,
+            seen,
             current: Vec::new().into_iter(),
             graph: None,
             held: None,
             done: false,
-            batches_left: settings.commit_every,
+            bulk: false,
+            quads_left: settings.commit_every,
         };
+        let mut transactions = false;
         while !stream.done {
-            stream.batches_left = settings.commit_every;
+            stream.quads_left = settings.commit_every;
             let mut loader = self
                 .store
                 .bulk_loader()
@@ -140,11 +159,23 @@ impl KnowledgeStore {
             for graph in stream.held.take().unwrap_or_default() {
                 self.replace_graph(&graph.name, &graph.quads().collect::<Vec<_>>())?;
                 stream.seen.insert(graph_key(&graph.name));
+                transactions = true;
             }
         }
         // What transactions wrote is still in the write-ahead log, which every later open (each `newskg query`)
-        // would replay: write it out now.
-        self.store.flush()?;
+        // would replay: write it out (as after the first batch above).
+        if fresh && stream.bulk {
+            // The bulk loads left RocksDB a heap of overlapping SST files, which every query would have to merge
+            // (30 times slower on a 9,000-article store) until compacted. Compacting a store that was empty costs
+            // about as much as loading it; a store that held data before is left to RocksDB's own compaction,
+            // which the flush waits for.
+            if settings.announce {
+                eprintln!("newskg: compacting the new store for queries");
+            }
+            self.store.optimize()?;
+        } else if transactions || stream.bulk {
+            self.store.flush()?;
+        }
         Ok(())
     }
 
@@ -224,14 +255,17 @@ pub const BULK_FROM: usize = 32;
 pub struct BulkSettings {
     pub threads: usize,
     pub memory_mb: usize,
-    /// Batches per bulk load: the loader writes its SST files aside and copies them into the store when committed,
-    /// so this bounds the extra disk a load takes (about 1 GB for 16 batches of 256 articles).
+    /// Quads per bulk load (it ends after the batch that reaches this many): the loader writes its SST files aside
+    /// and moves them into the store when committed, so this bounds the extra disk a load takes (about 170 MB per
+    /// million quads). Each commit leaves RocksDB a compaction to run in the background, so fewer are faster.
     pub commit_every: usize,
+    /// Say on stderr when compacting a freshly loaded store begins (it takes about as long as the load).
+    pub announce: bool,
 }
 
 impl Default for BulkSettings {
     fn default() -> Self {
-        BulkSettings { threads: 2, memory_mb: 64, commit_every: 16 }
+        BulkSettings { threads: 2, memory_mb: 64, commit_every: 64_000_000, announce: false }
     }
 }
 
@@ -309,7 +343,10 @@ struct GraphStream<'a, I> {
     graph: Option<(CompactGraph, usize)>,
     held: Option<Vec<CompactGraph>>,
     done: bool,
-    batches_left: usize,
+    /// Some batch went to a bulk loader.
+    bulk: bool,
+    /// Quads this bulk load may still take before it ends.
+    quads_left: usize,
 }
 
 impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
@@ -328,10 +365,9 @@ impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
                 continue;
             }
             self.graph = None;
-            if self.held.is_some() || self.batches_left == 0 {
+            if self.held.is_some() || self.quads_left == 0 {
                 return None;
             }
-            self.batches_left -= 1;
             let Some(batch) = self.batches.next() else {
                 self.done = true;
                 return None;
@@ -339,11 +375,13 @@ impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
             let mut keys = HashSet::with_capacity(batch.len());
             let repeated =
                 batch.iter().any(|g| !keys.insert(graph_key(&g.name)) || self.seen.contains(&graph_key(&g.name)));
-            if batch.len() < BULK_FROM || repeated {
+            if repeated {
                 self.held = Some(batch);
                 return None;
             }
             self.seen.extend(keys);
+            self.bulk = true;
+            self.quads_left = self.quads_left.saturating_sub(batch.iter().map(CompactGraph::len).sum());
             if !self.fresh {
                 for g in &batch {
                     let removed = self.store.contains_named_graph(&g.name).and_then(|there| {

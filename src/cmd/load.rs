@@ -5,6 +5,7 @@
 //! ([`KnowledgeStore::replace_graphs`], which keeps re-loading an article a replacement of its graph). The two
 //! meet through a channel that holds no batch, so at most two batches are in memory at once.
 
+use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
 use anyhow::{anyhow, Context};
@@ -20,7 +21,10 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
     let mut quads_loaded = 0;
     let (extracted, loaded) = std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel(0);
-        let loader = scope.spawn(|| store.replace_graphs(receiver, BulkSettings::default()));
+        let settings =
+            BulkSettings { announce: !args.input.quiet && std::io::stderr().is_terminal(), ..Default::default() };
+        let store = &store;
+        let loader = scope.spawn(move || store.replace_graphs(receiver, settings));
         let extracted = super::for_each_batch(&args.input, |batch, _| {
             articles += batch.len();
             quads_loaded += batch.iter().map(|(_, q)| q.len()).sum::<usize>();

@@ -26,8 +26,13 @@ pub fn output(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
     })
 }
 
-/// How many articles are extracted together; bounds memory on long inputs.
+/// How many articles are extracted together, at most; bounds memory on long inputs.
 const BATCH: usize = 256;
+
+/// Bytes of article text after which a batch is full: a batch's graphs take about 70 times its text (each
+/// fact with its span, as full IRIs), and a few batches are in flight at once, so this is what bounds memory.
+/// Smaller batches cost nothing measurable (64 KiB: about 30 articles of news).
+const BATCH_BYTES: usize = 64 << 10;
 
 /// One extracted article: the article and its quads, sorted.
 pub type Extracted = (Article, Vec<oxigraph::model::Quad>);
@@ -130,6 +135,7 @@ pub fn for_each_batch_with<T: Send>(
     // Read every input, handing on batches of articles; stops reading articles when `send` says so.
     let read = |send: &mut dyn FnMut(Input<Article>) -> bool| {
         let mut batch: Vec<Article> = Vec::new();
+        let mut batch_bytes = 0;
         let mut stopped = false;
         let mut done_bytes = 0;
         for (i, file) in files.iter().enumerate() {
@@ -139,8 +145,10 @@ pub fn for_each_batch_with<T: Send>(
                 }
                 match result {
                     Ok(article) => {
+                        batch_bytes += article.text.len();
                         batch.push(article);
-                        if batch.len() >= BATCH {
+                        if batch.len() >= BATCH || batch_bytes >= BATCH_BYTES {
+                            batch_bytes = 0;
                             stopped = !send(Input::Batch(std::mem::take(&mut batch)));
                         }
                     }
