@@ -6,6 +6,7 @@ pub mod cmd;
 pub mod extract;
 pub mod graph;
 pub mod lexicon;
+pub mod plan;
 pub mod queries;
 pub mod serve;
 pub mod shacl;

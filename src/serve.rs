@@ -22,7 +22,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 
 use crate::queries::{describe, find_saved, SAVED};
-use crate::store::{bind_parameters, evaluator, write_results, ResultFormat, ResultsError};
+use crate::store::{bind_parameters, evaluator, parse_query, write_results, ResultFormat, ResultsError};
 
 /// How the endpoint behaves.
 #[derive(Debug, Clone)]
@@ -171,8 +171,8 @@ impl Endpoint {
     fn query(&self, text_of_query: &str, params: &[(String, String)], request: &Request<Body>) -> Response<Body> {
         let token = CancellationToken::new();
         let evaluator = evaluator(self.options.allow_service).with_cancellation_token(token.clone());
-        let mut query = match evaluator.parse_query(text_of_query) {
-            Ok(q) => q,
+        let mut query = match parse_query(text_of_query) {
+            Ok(q) => evaluator.for_query(crate::plan::lateral_optionals(q)),
             Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
         };
         let graphs = |name: &str| -> Result<Vec<NamedNode>, Box<Response<Body>>> {

@@ -107,6 +107,7 @@ impl KnowledgeStore {
 
     /// Replace many named graphs, batch after batch, through one long run of Oxigraph's bulk loader (each bulk
     /// load builds and ingests its own SST files, so a few long loads are far cheaper than one per batch).
+    /// Returns how long compacting took, when the store was empty before and is compacted at the end.
     ///
     /// Per-graph replacement stays exact: a graph the store held before is removed just before its batch enters
     /// the loader, and a store that was empty at the start holds none. A first batch of fewer than [`BULK_FROM`]
@@ -117,7 +118,7 @@ impl KnowledgeStore {
         &self,
         batches: impl IntoIterator<Item = Vec<CompactGraph>>,
         settings: BulkSettings,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<std::time::Duration>, StoreError> {
         let mut batches = batches.into_iter();
         let fresh = self.store.is_empty()?;
         let mut seen = HashSet::new();
@@ -172,11 +173,14 @@ impl KnowledgeStore {
             if settings.announce {
                 eprintln!("newskg: compacting the new store for queries");
             }
+            let started = std::time::Instant::now();
             self.store.optimize()?;
-        } else if transactions || stream.bulk {
+            return Ok(Some(started.elapsed()));
+        }
+        if transactions || stream.bulk {
             self.store.flush()?;
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Number of quads in the store.
@@ -401,6 +405,14 @@ impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
     }
 }
 
+/// Parse a SPARQL query that may use the contract's prefixes without declaring them.
+pub fn parse_query(text: &str) -> Result<spargebra::Query, oxigraph::sparql::SparqlSyntaxError> {
+    PREFIXES
+        .iter()
+        .fold(spargebra::SparqlParser::new(), |p, (prefix, iri)| p.with_prefix(*prefix, *iri).expect("valid prefix"))
+        .parse_query(text)
+}
+
 /// A SPARQL evaluator that knows the contract's prefixes; `SERVICE` calls to other endpoints only when allowed.
 pub fn evaluator(allow_service: bool) -> SparqlEvaluator {
     let mut evaluator = SparqlEvaluator::new();
@@ -554,10 +566,10 @@ fn prepare(
     params: &[(String, String)],
     allow_service: bool,
 ) -> Result<oxigraph::sparql::PreparedSparqlQuery, StoreError> {
-    let evaluator = evaluator(allow_service);
     let syntax = |source| StoreError::Syntax { name: name.into(), source };
-    let _as_written = evaluator.clone().parse_query(text).map_err(syntax)?;
-    let mut query = evaluator.parse_query(&bind_parameters(text, params)?).map_err(syntax)?;
+    let _as_written = parse_query(text).map_err(syntax)?;
+    let parsed = parse_query(&bind_parameters(text, params)?).map_err(syntax)?;
+    let mut query = evaluator(allow_service).for_query(crate::plan::lateral_optionals(parsed));
     query.dataset_mut().set_default_graph_as_union();
     Ok(query)
 }

@@ -16,6 +16,7 @@ use crate::store::{BulkSettings, CompactGraph, KnowledgeStore};
 
 pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
     let path = args.store.path();
+    let started = std::time::Instant::now();
     let store = KnowledgeStore::open(&path)?;
     let mut articles = 0;
     let mut quads_loaded = 0;
@@ -37,13 +38,17 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
         (extracted, loader.join().expect("the store loader does not panic"))
     });
     // The loader's own error says more than the extraction side's "loader stopped".
-    loaded.with_context(|| format!("cannot store the articles in {}", path.display()))?;
+    let compacted = loaded.with_context(|| format!("cannot store the articles in {}", path.display()))?;
     let ok = extracted?;
     if !args.input.quiet {
         eprintln!(
-            "newskg: loaded {articles} article{} ({quads_loaded} quads) into {}; the store holds {} quads",
+            "newskg: loaded {articles} article{} ({quads_loaded} quads) into {} in {:.1} s{}; the store holds {} quads",
             if articles == 1 { "" } else { "s" },
             path.display(),
+            started.elapsed().as_secs_f64(),
+            compacted
+                .map(|d| format!(" (compacting it for queries took {:.1} s of them)", d.as_secs_f64()))
+                .unwrap_or_default(),
             store.len()?
         );
     }

@@ -199,3 +199,59 @@ fn query_results_in_every_format() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 5);
 }
+
+/// Sorted lines of N-Quads, with xsd:nonNegativeInteger written xsd:integer, as Oxigraph stores every integer type.
+fn quad_set(nquads: &[u8]) -> Vec<String> {
+    let mut lines: Vec<String> = String::from_utf8_lossy(nquads)
+        .lines()
+        .map(|l| l.replace("XMLSchema#nonNegativeInteger>", "XMLSchema#integer>"))
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_long_load_keeps_the_later_copy_of_a_repeated_article_and_a_reload_replaces_changed_ones() {
+    // 90 articles (several batches: the first stored by transactions, the rest by the bulk loader), then a later
+    // copy of one of them with another text, which must replace the first.
+    let texts: Vec<String> = std::fs::read_dir(examples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(texts.len() >= 3);
+    let later = "Jane Doe met John Roe in Paris on Monday, the ministry said.";
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    // The input (article `changed` with the next example's text) and what the store must hold after loading it.
+    let files = |changed: usize| {
+        let line = |id: &str, text: &str| serde_json::json!({"id": id, "date": "2025-03-14", "text": text}).to_string();
+        let text = |i: usize| &texts[(i + usize::from(i == changed)) % texts.len()];
+        let (mut input, mut expected) = (String::new(), String::new());
+        for i in 0..90 {
+            let id = format!("a{i}");
+            input += &(line(&id, text(i)) + "\n");
+            expected += &(line(&id, if i == 3 { later } else { text(i) }) + "\n");
+        }
+        input += &(line("a3", later) + "\n");
+        let (input_path, expected_path) =
+            (dir.path().join(format!("in{changed}.jsonl")), dir.path().join(format!("expected{changed}.jsonl")));
+        std::fs::write(&input_path, input).unwrap();
+        std::fs::write(&expected_path, expected).unwrap();
+        let extracted = newskg().args(["extract", "-f", "nquads"]).arg(&expected_path).output().unwrap();
+        assert!(extracted.status.success());
+        (input_path, quad_set(&extracted.stdout))
+    };
+    // First into an empty store; then again with article 50 (in a bulk-loaded batch) changed.
+    for (round, changed) in [("fresh store", usize::MAX), ("reload with a changed article", 50)] {
+        let (input, expected) = files(changed);
+        assert!(expected.len() > 10_000);
+        newskg().args(["load", "-q", "--store"]).arg(&store).arg(&input).assert().success();
+        let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+        assert!(exported.status.success());
+        let got = quad_set(&exported.stdout);
+        assert_eq!(got.len(), expected.len(), "{round}");
+        assert!(got == expected, "{round}: the store differs from the extracted graphs");
+    }
+}
