@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Variable};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -239,7 +239,7 @@ impl KnowledgeStore {
 
     /// Write the whole store: every graph for TriG, N-Quads and JSON-LD; their union as one graph otherwise.
     pub fn export(&self, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
-        let mut quads: Vec<Quad> = self.store.iter().collect::<Result<_, _>>()?;
+        let mut quads: Vec<Quad> = self.store.iter().map(|q| q.map(as_written)).collect::<Result<_, _>>()?;
         if !format.has_graphs() {
             for q in &mut quads {
                 q.graph_name = oxigraph::model::GraphName::DefaultGraph;
@@ -249,6 +249,21 @@ impl KnowledgeStore {
         write_quads(format, &quads, out)?;
         Ok(())
     }
+}
+
+/// A quad read from the store with the datatype newskg wrote. Oxigraph stores every integer type as `xsd:integer`,
+/// and the contract's NIF offsets are `xsd:nonNegativeInteger`, which other tools (and NIF validators) expect.
+pub fn as_written(mut quad: Quad) -> Quad {
+    use crate::graph::vocab::{nif, xsd};
+    if matches!(quad.predicate.as_str(), nif::BEGIN_INDEX | nif::END_INDEX) {
+        if let Term::Literal(l) = &quad.object {
+            if l.datatype().as_str() == xsd::INTEGER {
+                quad.object =
+                    Literal::new_typed_literal(l.value(), NamedNode::new_unchecked(xsd::NON_NEGATIVE_INTEGER)).into();
+            }
+        }
+    }
+    quad
 }
 
 /// Batches smaller than this are stored by transactions, not the bulk loader (see [`KnowledgeStore::replace_graphs`]).

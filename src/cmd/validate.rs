@@ -32,7 +32,10 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<bool> {
                 None,
                 Some(oxigraph::model::GraphNameRef::from(g.as_ref())),
             );
-            violations.extend(shapes.validate_quads(quads.collect::<Result<Vec<Quad>, _>>()?));
+            violations.extend(
+                shapes
+                    .validate_quads(quads.map(|q| q.map(crate::store::as_written)).collect::<Result<Vec<Quad>, _>>()?),
+            );
             graphs += 1;
         }
         let default: Vec<Quad> = store

@@ -37,7 +37,7 @@ pub mod rdfs {
 
 pub mod xsd {
     terms!("http://www.w3.org/2001/XMLSchema#" {
-        STRING = "string", DATE = "date", NON_NEGATIVE_INTEGER = "nonNegativeInteger", BOOLEAN = "boolean", ANY_URI = "anyURI",
+        STRING = "string", DATE = "date", NON_NEGATIVE_INTEGER = "nonNegativeInteger", INTEGER = "integer", BOOLEAN = "boolean", ANY_URI = "anyURI",
     });
 }
 
