@@ -163,8 +163,6 @@ impl KnowledgeStore {
                 transactions = true;
             }
         }
-        // What transactions wrote is still in the write-ahead log, which every later open (each `newskg query`)
-        // would replay: write it out (as after the first batch above).
         if fresh && stream.bulk {
             // The bulk loads left RocksDB a heap of overlapping SST files, which every query would have to merge
             // (30 times slower on a 9,000-article store) until compacted. Compacting a store that was empty costs
@@ -177,10 +175,21 @@ impl KnowledgeStore {
             self.store.optimize()?;
             return Ok(Some(started.elapsed()));
         }
+        // What transactions wrote is still in the write-ahead log, which every later open (each `newskg query`)
+        // would replay: write it out (as after the first batch above).
         if transactions || stream.bulk {
             self.store.flush()?;
         }
         Ok(None)
+    }
+
+    /// The quads of one graph, as newskg wrote them (see [`as_written`]).
+    pub fn graph_quads(&self, graph: oxigraph::model::GraphNameRef<'_>) -> Result<Vec<Quad>, StoreError> {
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map(as_written))
+            .collect::<Result<_, _>>()?)
     }
 
     /// Number of quads in the store.
@@ -253,7 +262,7 @@ impl KnowledgeStore {
 
 /// A quad read from the store with the datatype newskg wrote. Oxigraph stores every integer type as `xsd:integer`,
 /// and the contract's NIF offsets are `xsd:nonNegativeInteger`, which other tools (and NIF validators) expect.
-pub fn as_written(mut quad: Quad) -> Quad {
+fn as_written(mut quad: Quad) -> Quad {
     use crate::graph::vocab::{nif, xsd};
     if matches!(quad.predicate.as_str(), nif::BEGIN_INDEX | nif::END_INDEX) {
         if let Term::Literal(l) = &quad.object {
@@ -266,7 +275,8 @@ pub fn as_written(mut quad: Quad) -> Quad {
     quad
 }
 
-/// Batches smaller than this are stored by transactions, not the bulk loader (see [`KnowledgeStore::replace_graphs`]).
+/// A first batch smaller than this is stored by transactions, not the bulk loader (see
+/// [`KnowledgeStore::replace_graphs`]).
 pub const BULK_FROM: usize = 32;
 
 /// The bulk loader's threads and memory (Oxigraph's rough bound on its own buffers, not counting RocksDB).
@@ -428,12 +438,9 @@ pub fn parse_query(text: &str) -> Result<spargebra::Query, oxigraph::sparql::Spa
         .parse_query(text)
 }
 
-/// A SPARQL evaluator that knows the contract's prefixes; `SERVICE` calls to other endpoints only when allowed.
+/// A SPARQL evaluator for queries parsed by [`parse_query`]; `SERVICE` calls to other endpoints only when allowed.
 pub fn evaluator(allow_service: bool) -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new();
-    for (p, i) in PREFIXES {
-        evaluator = evaluator.with_prefix(*p, *i).expect("valid prefix");
-    }
+    let evaluator = SparqlEvaluator::new();
     if allow_service {
         evaluator.with_http_timeout(std::time::Duration::from_secs(60))
     } else {

@@ -74,11 +74,7 @@ pub fn run(args: &PushArgs) -> anyhow::Result<bool> {
         Target::GraphStore(u) | Target::Update(u) => u.clone(),
     };
     for graph in &graphs {
-        let quads: Vec<Quad> = store
-            .inner()
-            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-            .map(|q| q.map(crate::store::as_written))
-            .collect::<Result<_, _>>()?;
+        let quads: Vec<Quad> = store.graph_quads(graph.as_ref().into())?;
         if quads.is_empty() {
             eprintln!("newskg: push: {}: no such graph in {}", graph.as_str(), path.display());
             failed += 1;

@@ -26,22 +26,10 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<bool> {
         // One article graph at a time: memory stays bounded by the largest article.
         for g in store.inner().named_graphs() {
             let g = g?;
-            let quads = store.inner().quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(oxigraph::model::GraphNameRef::from(g.as_ref())),
-            );
-            violations.extend(
-                shapes
-                    .validate_quads(quads.map(|q| q.map(crate::store::as_written)).collect::<Result<Vec<Quad>, _>>()?),
-            );
+            violations.extend(shapes.validate_quads(store.graph_quads(g.as_ref().into())?));
             graphs += 1;
         }
-        let default: Vec<Quad> = store
-            .inner()
-            .quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::DefaultGraph))
-            .collect::<Result<_, _>>()?;
+        let default = store.graph_quads(oxigraph::model::GraphNameRef::DefaultGraph)?;
         if !default.is_empty() {
             violations.extend(shapes.validate_quads(default));
             graphs += 1;
