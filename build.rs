@@ -13,8 +13,12 @@ fn main() {
         String::from("/// The saved queries of `queries/`: (name, text).\npub static SAVED: &[(&str, &str)] = &[\n");
     for path in entries {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let absolute = fs::canonicalize(&path).unwrap();
-        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", absolute.display().to_string()));
+        // Relative to the package being compiled, not an absolute path: a build directory shared by two checkouts
+        // otherwise keeps pointing at the first one.
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        code.push_str(&format!(
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/queries/\", {file:?}))),\n"
+        ));
         println!("cargo:rerun-if-changed={}", path.display());
     }
     code.push_str("];\n");
