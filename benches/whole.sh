@@ -43,6 +43,9 @@ measure "extract -j 2 to N-Quads" "$BIN" extract -q -j 2 -f nquads -o "$OUT/corp
 cmp "$OUT/corpus.nq" "$OUT/corpus-j2.nq" && echo "(outputs of -j 1 and -j 2 are byte-identical)" | tee -a "$REPORT"
 rm -f "$OUT/corpus-j2.nq"
 rm -rf "$OUT/store" "$OUT/oxstore"
+measure "load -j 2 --compact never into a fresh store" "$BIN" load -q -j 2 --compact never --store "$OUT/store" "$CORPUS"
+measure "Oxigraph bulk load of the N-Quads, no optimize (reference for the line above)" cargo bench --quiet --bench oxigraph_bulk_load -- "$OUT/corpus.nq" "$OUT/oxstore" --no-optimize
+rm -rf "$OUT/store" "$OUT/oxstore"
 measure "load -j 2 into a fresh store" "$BIN" load -q -j 2 --store "$OUT/store" "$CORPUS"
 # The reference prints its bulk load's seconds and those with Store::optimize (newskg's load compacts a fresh store).
 measure "Oxigraph bulk load of the N-Quads, then optimize (reference)" cargo bench --quiet --bench oxigraph_bulk_load -- "$OUT/corpus.nq" "$OUT/oxstore"

@@ -138,8 +138,21 @@ pub fn read_input(path: &Path, options: &ReadOptions, each: &mut dyn FnMut(Resul
         return;
     }
     let bytes = if stdin {
+        // JSON Lines on stdin stream, line by line, like a file (`zcat corpus.jsonl.gz | newskg load -`): the
+        // format is told from the first characters the pipe holds, without reading further.
+        let mut reader = io::stdin().lock();
+        let jsonl = match reader.fill_buf() {
+            Ok(head) => match format {
+                Some(f) => f == InputFormat::Jsonl,
+                None => head.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'[')),
+            },
+            Err(source) => return each(Err(InputError::Io { origin, source })),
+        };
+        if jsonl {
+            return read_jsonl(reader, &origin, options, each);
+        }
         let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map(|_| buf)
+        reader.read_to_end(&mut buf).map(|_| buf)
     } else {
         fs::read(path)
     };

@@ -1,4 +1,4 @@
-//! The command line: `newskg extract | load | query | export | queries | serve | validate | push`.
+//! The command line: `newskg extract | load | compact | query | export | queries | serve | validate | push`.
 
 use std::path::PathBuf;
 
@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::article::InputFormat;
 use crate::graph::Format;
-use crate::store::ResultFormat;
+use crate::store::{Compaction, ResultFormat};
 
 /// Turn news articles into an RDF knowledge graph: people, roles, events and dates, with their source spans.
 #[derive(Debug, Parser)]
@@ -23,6 +23,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Extract from articles and load each into its own named graph of the store, replacing an earlier load.
     Load(LoadArgs),
+    /// Compact the store for fast queries (after loads run with --compact never).
+    Compact(CompactArgs),
     /// Run a saved query (by name), a .rq file, or SPARQL given with -e, over every article in the store.
     Query(QueryArgs),
     /// Write the whole store in an RDF format.
@@ -166,6 +168,19 @@ pub struct LoadArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub store: StoreArgs,
+    /// When to compact the store at the end, for fast queries: a new store only, always, or never (then run
+    /// `newskg compact` after the last of several loads).
+    #[arg(long, value_enum, default_value = "new")]
+    pub compact: Compaction,
+}
+
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Say nothing on success.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

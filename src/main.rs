@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Load(args) => cmd::load::run(args),
+        Command::Compact(args) => cmd::load::compact(args),
         Command::Query(args) => cmd::query::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Queries(args) => cmd::query::list(args),

@@ -63,6 +63,8 @@ pub enum ResultFormat {
 /// The embedded store.
 pub struct KnowledgeStore {
     store: Store,
+    /// The directory of an on-disk store.
+    path: Option<PathBuf>,
 }
 
 impl KnowledgeStore {
@@ -73,7 +75,7 @@ impl KnowledgeStore {
         }
         let store =
             Store::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
-        Ok(KnowledgeStore { store })
+        Ok(KnowledgeStore { store, path: Some(path.to_path_buf()) })
     }
 
     /// Open an existing store for reading only: several readers (`query`, `serve`, `export`) may share it,
@@ -84,12 +86,12 @@ impl KnowledgeStore {
         }
         let store = Store::open_read_only(path)
             .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
-        Ok(KnowledgeStore { store })
+        Ok(KnowledgeStore { store, path: Some(path.to_path_buf()) })
     }
 
     /// An in-memory store (for tests and one-off queries).
     pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(KnowledgeStore { store: Store::new()? })
+        Ok(KnowledgeStore { store: Store::new()?, path: None })
     }
 
     pub fn inner(&self) -> &Store {
@@ -107,18 +109,23 @@ impl KnowledgeStore {
 
     /// Replace many named graphs, batch after batch, through one long run of Oxigraph's bulk loader (each bulk
     /// load builds and ingests its own SST files, so a few long loads are far cheaper than one per batch).
-    /// Returns how long compacting took, when the store was empty before and is compacted at the end.
+    /// Returns whether the store should now be compacted (see [`Compaction`]; best in a new process or after
+    /// reopening the store, which then holds none of the loader's file handles and caches), and how long the
+    /// compactions run during the load took (see [`BulkSettings::max_files`]).
     ///
-    /// Per-graph replacement stays exact: a graph the store held before is removed just before its batch enters
-    /// the loader, and a store that was empty at the start holds none. A first batch of fewer than [`BULK_FROM`]
-    /// graphs is stored at once by transactions, one per graph. A batch naming a graph already stored in this run
-    /// (or twice) is applied after the loader is committed, by transactions too, so the later copy replaces the
-    /// earlier one.
+    /// Per-graph replacement stays exact: for a graph the store held before, the quads the new graph no longer has
+    /// are noted as its batch enters the loader and removed once the loader is committed (a store that was empty
+    /// at the start holds none). Until that commit the store is as it was, so a load that is killed loses nothing
+    /// already stored; between the commit and the removal a changed graph briefly holds its old and new quads.
+    ///
+    /// A first batch of fewer than [`BULK_FROM`] graphs is stored at once by transactions, one per graph. A batch
+    /// naming a graph already stored in this run (or twice) is applied after the loader is committed, by
+    /// transactions too, so the later copy replaces the earlier one.
     pub fn replace_graphs(
         &self,
         batches: impl IntoIterator<Item = Vec<CompactGraph>>,
         settings: BulkSettings,
-    ) -> Result<Option<std::time::Duration>, StoreError> {
+    ) -> Result<(bool, std::time::Duration), StoreError> {
         let mut batches = batches.into_iter();
         let fresh = self.store.is_empty()?;
         let mut seen = HashSet::new();
@@ -146,8 +153,11 @@ impl KnowledgeStore {
             done: false,
             bulk: false,
             quads_left: settings.commit_every,
+            stale: Vec::new(),
+            stale_quads: 0,
         };
         let mut transactions = false;
+        let mut compacting = std::time::Duration::ZERO;
         while !stream.done {
             stream.quads_left = settings.commit_every;
             let mut loader = self
@@ -157,30 +167,74 @@ impl KnowledgeStore {
                 .with_max_memory_size_in_megabytes(settings.memory_mb);
             loader.load_ok_quads::<StoreError, StoreError>(&mut stream)?;
             loader.commit()?;
+            if !stream.stale.is_empty() {
+                self.remove_stale(std::mem::take(&mut stream.stale))?;
+                stream.stale_quads = 0;
+                transactions = true;
+            }
             for graph in stream.held.take().unwrap_or_default() {
                 self.replace_graph(&graph.name, &graph.quads().collect::<Vec<_>>())?;
                 stream.seen.insert(graph_key(&graph.name));
                 transactions = true;
             }
-        }
-        if fresh && stream.bulk {
-            // The bulk loads left RocksDB a heap of overlapping SST files, which every query would have to merge
-            // (30 times slower on a 9,000-article store) until compacted. Compacting a store that was empty costs
-            // about as much as loading it; a store that held data before is left to RocksDB's own compaction,
-            // which the flush waits for.
-            if settings.announce {
-                eprintln!("newskg: compacting the new store for queries");
+            // A compaction opens every file of the store at once; past the open-file limit it would fail (and
+            // Oxigraph does not report it), so a long load compacts before it gets there.
+            if !stream.done && settings.max_files.is_some_and(|max| self.sst_files() > max) {
+                if settings.announce {
+                    eprintln!("newskg: compacting the store before it holds too many files to compact");
+                }
+                compacting += self.compact()?;
             }
-            let started = std::time::Instant::now();
-            self.store.optimize()?;
-            return Ok(Some(started.elapsed()));
         }
+        let compact = match settings.compaction {
+            Compaction::New => fresh && stream.bulk,
+            Compaction::Always => true,
+            Compaction::Never => false,
+        };
+        // The bulk loads left RocksDB a heap of overlapping SST files, which every query would have to merge
+        // (30 times slower on a 9,000-article store) until compacted. Compacting a store that was empty costs
+        // about as much as loading it; by default a store that held data before is left to RocksDB's own
+        // compaction, which the flush waits for, since compacting rewrites the whole store.
+        //
         // What transactions wrote is still in the write-ahead log, which every later open (each `newskg query`)
-        // would replay: write it out (as after the first batch above).
-        if transactions || stream.bulk {
+        // would replay: write it out (as after the first batch above). `never` and a compaction to come skip the
+        // wait for RocksDB's own compaction.
+        if transactions || (stream.bulk && settings.compaction == Compaction::New && !compact) {
             self.store.flush()?;
         }
-        Ok(None)
+        Ok((compact, compacting))
+    }
+
+    /// The SST files of an on-disk store (none in memory).
+    fn sst_files(&self) -> usize {
+        let Some(dir) = &self.path else { return 0 };
+        std::fs::read_dir(dir).map_or(0, |entries| {
+            entries.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sst"))).count()
+        })
+    }
+
+    /// Remove the quads a reload left behind: per graph, those its new version no longer has (all of them, and the
+    /// graph's name, when the new version is empty).
+    fn remove_stale(&self, stale: Vec<(NamedNode, Vec<Quad>)>) -> Result<(), StoreError> {
+        for (graph, quads) in stale {
+            let mut t = self.store.start_transaction()?;
+            for quad in &quads {
+                t.remove(quad);
+            }
+            if t.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).next().is_none() {
+                t.remove_named_graph(&graph)?;
+            }
+            t.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Compact the whole store (RocksDB's manual compaction of every index), so that each query reads one sorted
+    /// run of files instead of merging every file a bulk load left; returns how long it took.
+    pub fn compact(&self) -> Result<std::time::Duration, StoreError> {
+        let started = std::time::Instant::now();
+        self.store.optimize()?;
+        Ok(started.elapsed())
     }
 
     /// The quads of one graph, as newskg wrote them (see [`as_written`]).
@@ -288,14 +342,40 @@ pub struct BulkSettings {
     /// and moves them into the store when committed, so this bounds the extra disk a load takes (about 170 MB per
     /// million quads). Each commit leaves RocksDB a compaction to run in the background, so fewer are faster.
     pub commit_every: usize,
-    /// Say on stderr when compacting a freshly loaded store begins (it takes about as long as the load).
+    /// Say on stderr when compacting the store begins (on a new store it takes about as long as the load).
     pub announce: bool,
+    /// Whether to compact the store once the graphs are in.
+    pub compaction: Compaction,
+    /// Compact during the load, after a bulk load's commit, once the store holds more SST files than this: a
+    /// compaction must open every file at once (a 100 MB corpus leaves about 8,000).
+    pub max_files: Option<usize>,
 }
 
 impl Default for BulkSettings {
     fn default() -> Self {
-        BulkSettings { threads: 2, memory_mb: 64, commit_every: 64_000_000, announce: false }
+        BulkSettings {
+            threads: 2,
+            memory_mb: 64,
+            commit_every: 16_000_000,
+            announce: false,
+            compaction: Compaction::New,
+            max_files: None,
+        }
     }
+}
+
+/// When a load compacts the store at its end. Compaction rewrites the whole store: on a new store it takes about
+/// as long as the bulk load, and it makes queries about 30 times faster than on the files a bulk load leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Compaction {
+    /// Only a store that was empty before the load and took a bulk load (a small load or a reload is left to
+    /// RocksDB's own background compaction).
+    #[default]
+    New,
+    /// Always, e.g. at the end of a series of loads run with `never`.
+    Always,
+    /// Never: for a series of loads into one store, compacted once at the end (`newskg compact`).
+    Never,
 }
 
 /// A graph name as the key of the set of graphs loaded in this run: a 64-bit hash keeps the set small on long
@@ -376,6 +456,39 @@ struct GraphStream<'a, I> {
     bulk: bool,
     /// Quads this bulk load may still take before it ends.
     quads_left: usize,
+    /// Per graph being replaced, the quads of its earlier version that the new one does not have: removed once the
+    /// bulk load is committed.
+    stale: Vec<(NamedNode, Vec<Quad>)>,
+    /// How many quads `stale` holds; past [`STALE_MAX`] the bulk load ends after the current batch.
+    stale_quads: usize,
+}
+
+/// Stale quads held for removal at most, before the bulk load is committed early to remove them (about 40 MB; a
+/// commit costs little, as the loader's SST files are built as it goes).
+const STALE_MAX: usize = 100_000;
+
+impl<I> GraphStream<'_, I> {
+    /// Note the quads of `graph`'s earlier version (if the store has one) that the new version does not have.
+    fn note_stale(&mut self, graph: &CompactGraph) -> Result<(), StoreError> {
+        let mut old = self.store.quads_for_pattern(None, None, None, Some(graph.name.as_ref().into())).peekable();
+        if old.peek().is_none() {
+            return Ok(());
+        }
+        let new: HashSet<Quad> = graph.quads().collect();
+        let mut stale = Vec::new();
+        for quad in old {
+            // Compared as written: the store gives the offsets back as xsd:integer, the same value to Oxigraph.
+            let quad = as_written(quad?);
+            if !new.contains(&quad) {
+                stale.push(quad);
+            }
+        }
+        if !stale.is_empty() || new.is_empty() {
+            self.stale_quads += stale.len().max(1);
+            self.stale.push((graph.name.clone(), stale));
+        }
+        Ok(())
+    }
 }
 
 impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
@@ -413,16 +526,12 @@ impl<I: Iterator<Item = Vec<CompactGraph>>> Iterator for GraphStream<'_, I> {
             self.quads_left = self.quads_left.saturating_sub(batch.iter().map(CompactGraph::len).sum());
             if !self.fresh {
                 for g in &batch {
-                    let removed = self.store.contains_named_graph(&g.name).and_then(|there| {
-                        if there {
-                            self.store.remove_named_graph(&g.name)
-                        } else {
-                            Ok(())
-                        }
-                    });
-                    if let Err(e) = removed {
-                        return Some(Err(e.into()));
+                    if let Err(e) = self.note_stale(g) {
+                        return Some(Err(e));
                     }
+                }
+                if self.stale_quads >= STALE_MAX {
+                    self.quads_left = 0;
                 }
             }
             self.current = batch.into_iter();

@@ -252,3 +252,155 @@ fn a_long_load_keeps_the_later_copy_of_a_repeated_article_and_a_reload_replaces_
         assert!(got == expected, "{round}: the store differs from the extracted graphs");
     }
 }
+
+#[test]
+fn a_load_left_uncompacted_answers_the_same_and_compact_merges_its_files() {
+    // Enough articles for the bulk loader (the first batch alone would be stored by transactions).
+    let texts: Vec<String> = std::fs::read_dir(examples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let lines: String = (0..120)
+        .map(|i| {
+            serde_json::json!({"id": format!("a{i}"), "date": "2025-03-14", "text": texts[i % texts.len()]}).to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let extracted = newskg().args(["extract", "-f", "nquads"]).arg(&input).output().unwrap();
+    assert!(extracted.status.success());
+    let expected = quad_set(&extracted.stdout);
+    let store = dir.path().join("kg");
+    let sst_files = || {
+        std::fs::read_dir(&store)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "sst"))
+            .count()
+    };
+    let query = || {
+        let out = newskg().args(["query", "people", "-f", "csv", "--store"]).arg(&store).output().unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+
+    newskg()
+        .args(["load", "--compact", "never", "--store"])
+        .arg(&store)
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("compacting").not());
+    let loose = sst_files();
+    let rows = query();
+    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert!(quad_set(&exported.stdout) == expected, "the uncompacted store differs from the extracted graphs");
+
+    newskg().args(["compact", "--store"]).arg(&store).assert().success().stderr(predicate::str::contains("compacted"));
+    assert!(sst_files() < loose, "compacting left {} SST files of {loose}", sst_files());
+    assert_eq!(query(), rows);
+    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert!(quad_set(&exported.stdout) == expected, "the compacted store differs from the extracted graphs");
+
+    // No store: a clear error naming it, not a new empty store.
+    let missing = dir.path().join("none");
+    newskg()
+        .args(["compact", "--store"])
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no store at").and(predicate::str::contains("none")));
+    assert!(!missing.exists());
+}
+
+/// The graphs of some N-Quads, by graph IRI, each as its sorted lines.
+fn graphs_of(nquads: &[u8]) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut graphs = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for line in quad_set(nquads) {
+        let graph = line.trim_end_matches(" .").rsplit_once(' ').expect("a quad has a graph").1.to_string();
+        graphs.entry(graph).or_default().push(line);
+    }
+    graphs
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_reload_killed_midway_leaves_every_article_either_as_it_was_or_as_reloaded() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let texts: Vec<String> = std::fs::read_dir(examples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let dir = TempDir::new().unwrap();
+    let jsonl = |shift: usize| -> String {
+        (0..150)
+            .map(|i| {
+                let text = &texts[(i + shift) % texts.len()];
+                serde_json::json!({"id": format!("a{i}"), "date": "2025-03-14", "text": text}).to_string() + "\n"
+            })
+            .collect()
+    };
+    let extract = |input: &str| {
+        let out = newskg().args(["extract", "-f", "nquads", "-"]).write_stdin(input).output().unwrap();
+        assert!(out.status.success());
+        graphs_of(&out.stdout)
+    };
+    let (before, after) = (jsonl(0), jsonl(1));
+    let (old, new) = (extract(&before), extract(&after));
+    let store = dir.path().join("kg");
+    newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(before).assert().success();
+
+    // The reload reads stdin, which stays open: once every full batch has gone to the bulk loader, the process
+    // waits for more input. It is then killed, before its bulk load is committed.
+    let mut load = std::process::Command::new(assert_cmd::cargo::cargo_bin("newskg"))
+        .args(["load", "-q", "--store"])
+        .arg(&store)
+        .arg("-")
+        .env_remove("NEWSKG_STORE")
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = load.stdin.take().unwrap();
+    stdin.write_all(after.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let cpu_ticks = || {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", load.id())).unwrap_or_default();
+        let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, f)| f).split_whitespace().collect();
+        fields.get(11..13).map_or(0, |t| t.iter().map(|v| v.parse::<u64>().unwrap_or(0)).sum::<u64>())
+    };
+    let (mut last, mut idle) = (u64::MAX, 0);
+    for _ in 0..240 {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let ticks = cpu_ticks();
+        idle = if ticks == last && ticks > 0 { idle + 1 } else { 0 };
+        last = ticks;
+        if idle == 4 {
+            break;
+        }
+    }
+    load.kill().unwrap();
+    load.wait().unwrap();
+    drop(stdin);
+
+    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert!(exported.status.success());
+    let got = graphs_of(&exported.stdout);
+    assert_eq!(got.keys().collect::<Vec<_>>(), old.keys().collect::<Vec<_>>(), "an article graph was lost");
+    let mut reloaded = 0;
+    for (graph, quads) in &got {
+        if quads == &new[graph] {
+            reloaded += 1;
+        } else {
+            assert!(quads == &old[graph], "{graph} is neither its old nor its new version");
+        }
+    }
+    // The first batch is stored at once by transactions: the kill came after the reload had begun.
+    assert!(reloaded > 0 && reloaded < got.len(), "{reloaded} of {} articles reloaded", got.len());
+}
