@@ -16,6 +16,22 @@ fn examples() -> std::path::PathBuf {
     root().join("examples/articles")
 }
 
+/// The texts of the example articles, in file-name order.
+fn example_texts() -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(examples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
+/// One JSON Lines article of 2025-03-14, newline included.
+fn article_line(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "date": "2025-03-14", "text": text}).to_string() + "\n"
+}
+
 #[test]
 fn nquads_are_byte_identical_across_runs_and_thread_counts() {
     let run =
@@ -211,27 +227,21 @@ fn quad_set(nquads: &[u8]) -> Vec<String> {
 fn a_long_load_keeps_the_later_copy_of_a_repeated_article_and_a_reload_replaces_changed_ones() {
     // 90 articles (several batches: the first stored by transactions, the rest by the bulk loader), then a later
     // copy of one of them with another text, which must replace the first.
-    let texts: Vec<String> = std::fs::read_dir(examples())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let texts = example_texts();
     assert!(texts.len() >= 3);
     let later = "Jane Doe met John Roe in Paris on Monday, the ministry said.";
     let dir = TempDir::new().unwrap();
     let store = dir.path().join("kg");
     // The input (article `changed` with the next example's text) and what the store must hold after loading it.
     let files = |changed: usize| {
-        let line = |id: &str, text: &str| serde_json::json!({"id": id, "date": "2025-03-14", "text": text}).to_string();
         let text = |i: usize| &texts[(i + usize::from(i == changed)) % texts.len()];
         let (mut input, mut expected) = (String::new(), String::new());
         for i in 0..90 {
             let id = format!("a{i}");
-            input += &(line(&id, text(i)) + "\n");
-            expected += &(line(&id, if i == 3 { later } else { text(i) }) + "\n");
+            input += &article_line(&id, text(i));
+            expected += &article_line(&id, if i == 3 { later } else { text(i) });
         }
-        input += &(line("a3", later) + "\n");
+        input += &article_line("a3", later);
         let (input_path, expected_path) =
             (dir.path().join(format!("in{changed}.jsonl")), dir.path().join(format!("expected{changed}.jsonl")));
         std::fs::write(&input_path, input).unwrap();
@@ -256,20 +266,10 @@ fn a_long_load_keeps_the_later_copy_of_a_repeated_article_and_a_reload_replaces_
 #[test]
 fn a_load_left_uncompacted_answers_the_same_and_compact_merges_its_files() {
     // Enough articles for the bulk loader (the first batch alone would be stored by transactions).
-    let texts: Vec<String> = std::fs::read_dir(examples())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let texts = example_texts();
     let dir = TempDir::new().unwrap();
     let input = dir.path().join("in.jsonl");
-    let lines: String = (0..120)
-        .map(|i| {
-            serde_json::json!({"id": format!("a{i}"), "date": "2025-03-14", "text": texts[i % texts.len()]}).to_string()
-                + "\n"
-        })
-        .collect();
+    let lines: String = (0..120).map(|i| article_line(&format!("a{i}"), &texts[i % texts.len()])).collect();
     std::fs::write(&input, lines).unwrap();
     let extracted = newskg().args(["extract", "-f", "nquads"]).arg(&input).output().unwrap();
     assert!(extracted.status.success());
@@ -332,20 +332,10 @@ fn a_reload_killed_midway_leaves_every_article_either_as_it_was_or_as_reloaded()
     use std::io::Write;
     use std::process::Stdio;
 
-    let texts: Vec<String> = std::fs::read_dir(examples())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let texts = example_texts();
     let dir = TempDir::new().unwrap();
     let jsonl = |shift: usize| -> String {
-        (0..150)
-            .map(|i| {
-                let text = &texts[(i + shift) % texts.len()];
-                serde_json::json!({"id": format!("a{i}"), "date": "2025-03-14", "text": text}).to_string() + "\n"
-            })
-            .collect()
+        (0..150).map(|i| article_line(&format!("a{i}"), &texts[(i + shift) % texts.len()])).collect()
     };
     let extract = |input: &str| {
         let out = newskg().args(["extract", "-f", "nquads", "-"]).write_stdin(input).output().unwrap();
