@@ -81,12 +81,16 @@ impl KnowledgeStore {
     /// Open an existing store for reading only: several readers (`query`, `serve`, `export`) may share it,
     /// while `load` may not run at the same time.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::Other(format!("no store at {} (run `newskg load` first)", path.display())));
-        }
+        must_exist(path)?;
         let store = Store::open_read_only(path)
             .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
         Ok(KnowledgeStore { store, path: Some(path.to_path_buf()) })
+    }
+
+    /// Open an existing store for writing (e.g. to compact it); unlike [`Self::open`], never creates one.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        must_exist(path)?;
+        Self::open(path)
     }
 
     /// An in-memory store (for tests and one-off queries).
@@ -311,6 +315,15 @@ impl KnowledgeStore {
         graph::sort_quads(&mut quads);
         write_quads(format, &quads, out)?;
         Ok(())
+    }
+}
+
+/// The error for a store directory that is not there, naming it.
+fn must_exist(path: &Path) -> Result<(), StoreError> {
+    if path.exists() {
+        Ok(())
+    } else {
+        Err(StoreError::Other(format!("no store at {} (run `newskg load` first)", path.display())))
     }
 }
 

@@ -10,7 +10,7 @@
 use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, Context};
 
 use crate::cli::{CompactArgs, LoadArgs};
 use crate::graph::article_iri;
@@ -27,8 +27,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
     let (extracted, loaded) = std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel(0);
         let defaults = BulkSettings::default();
-        // A compaction opens every file of the store at once: keep under the open-file limit (less a margin for
-        // everything else), checking after each bulk commit, which comes every half of that many files.
+        // A compaction opens every file of the store at once. The store is compacted during the load once it
+        // holds more than half the open-file limit less 1,000 (at least a quarter of the limit), checked after
+        // each bulk commit, which comes every that many files: it never needs more files than the limit allows.
         let max_files = open_files.map(|limit| (limit.saturating_sub(1000) / 2).max(limit / 4).max(16));
         let settings = BulkSettings {
             announce,
@@ -64,9 +65,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
         if announce {
             eprintln!("newskg: compacting the store for queries");
         }
-        compacting += KnowledgeStore::open(&path)?
-            .compact()
-            .with_context(|| format!("cannot compact the store in {}", path.display()))?;
+        compacting += compact_at(&path)?;
     }
     let compacted = (!compacting.is_zero()).then_some(compacting);
     if !args.input.quiet {
@@ -86,16 +85,19 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
 /// `newskg compact`: compact an existing store (a load compacts a new store itself; see `--compact`).
 pub fn compact(args: &CompactArgs) -> anyhow::Result<bool> {
     let path = args.store.path();
-    if !path.exists() {
-        bail!("no store at {} (run `newskg load` first)", path.display());
-    }
     raise_open_file_limit();
-    let store = KnowledgeStore::open(&path)?;
-    let took = store.compact().with_context(|| format!("cannot compact the store in {}", path.display()))?;
+    let took = compact_at(&path)?;
     if !args.quiet {
         eprintln!("newskg: compacted {} in {:.1} s", path.display(), took.as_secs_f64());
     }
     Ok(true)
+}
+
+/// Open the existing store at `path` and compact it; returns how long the compaction took.
+fn compact_at(path: &std::path::Path) -> anyhow::Result<std::time::Duration> {
+    KnowledgeStore::open_existing(path)?
+        .compact()
+        .with_context(|| format!("cannot compact the store in {}", path.display()))
 }
 
 /// Give the memory extraction freed back to the system before the store's final commit and compaction, which need
