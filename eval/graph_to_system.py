@@ -3,9 +3,10 @@
 scorer's SYSTEM JSONL: one object per article with its "id" and the layers
 
   timex         {"id", "start", "end", "text", "type", "value"[, "mod"]}
-  entities      {"id", "start", "end", "text", "type": PER|ORG|LOC, "entity": IRI}
-  events        {"id", "start", "end", "text", "class", "event": IRI[, "status"]}   one per trigger mention
-  participants  {"event": event-row id, "argument": entity-row id, "role"}
+  entities      {"id", "start", "end", "text", "type": PER|ORG|LOC|THING, "entity": IRI}
+  events        {"id", "start", "end", "text", "class", "event": IRI[, "events", "classes", "nkg_class",
+                "status"]}   one per trigger span
+  participants  {"event": event-row id, "argument": entity- or event-row id, "role", "via", "actor"}
   persons       {"name", "aliases", "mentions": [[start, end], ...]}
   roles         {"person", "role", "role_text", "span": [start, end], "org", "towards", "former"}
 
@@ -26,17 +27,39 @@ Standard library only. Graph shape read (see /work/shared/CONTRACT.md and ontolo
   * time expression: a mention `a nkg:TimeExpression ; nkg:timexType ; nkg:timexValue [; nkg:timexMod]`;
   * role: `?r a org:Membership ; org:member ; org:role ?c (skos:prefLabel) ; org:organization ;
     nkg:roleTowards ; nkg:former ; prov:wasDerivedFrom ?mention`;
-  * event: `?v a sem:Event, nkg:CLASS ; sem:hasActor ; sem:hasPlace ; nkg:trigger ?mention`.
+  * event: `?v a sem:Event, nkg:CLASS [, nkg:SUPERCLASS] ; sem:hasActor ; sem:hasPlace ;
+    nkg:agent ; nkg:patient ; nkg:recipient ; nkg:quantity ; nkg:trigger ?mention`;
+  * non-entity argument: `?x a schema:Thing`, named by its own nif:Phrase mentions
+    (`itsrdf:taIdentRef ?x`), e.g. "sales", "179 new tankers" (an untyped node that a role
+    property points at is taken as one too).
 
-Participants: for each event row (trigger mention) and each sem:hasActor entity, the mention
-of that entity nearest to the trigger (same nif:sentence preferred, then character
-distance); role = --actor-role (default Arg0). sem:hasPlace entities likewise with
---place-role (default Argm-LOC; --place-role "" leaves places out).
+Events: one row per distinct trigger span (the nkg:trigger mentions of the sem:Events); when
+several events share a span ("killed": a Death and an Attack) they share the row ("event" = the
+first IRI, "events" = all of them), so that the number of rows, and every span score, is the same
+whatever --event-classes says. Class = the event's nkg: class local name; an event with several
+(a class and its superclass) gets the most specific one this script knows (KNOWN_CLASSES, with
+the superclass links of KNOWN_PARENT and any nkg: rdfs:subClassOf statements in the input), else
+the most specific of the others, ties broken alphabetically. With a mapping (--event-classes
+meantime or timeml) the row keeps the nkg: class as "nkg_class".
 
-Event classes: the nkg: class local name ("Meeting"); with --event-classes meantime they are
-mapped to MEANTIME's classes (Statement, Announcement, PressConference, Proposal,
-Rejection, Threat, Criticism, Demand -> SPEECH_COGNITIVE; everything else -> OTHER) so that score.py's class
-accuracy means something on meantime_dev. Spans and F1 are the same either way.
+Participants: for each event row and each argument of its event(s), the argument's mention
+nearest to the trigger (same nif:sentence preferred, then character distance), with role
+  nkg:agent -> Arg0, nkg:patient -> Arg1, nkg:recipient -> Arg2;
+  sem:hasActor -> --actor-role (default Arg0), for actors no role property of the event covers;
+  sem:hasPlace -> --place-role (default Argm-LOC; --place-role "" leaves places out).
+An argument is an entity (its name mentions, the "entities" rows of type PER/ORG/LOC), a
+schema:Thing (its mentions, written as "entities" rows of type THING, which no entity score
+counts: score.py only scores the types it is given or finds in gold), or another event (its
+trigger rows in "events"). One pair per (event row, argument row): the first of the order above
+wins. Each pair also carries "via" (agent, patient, recipient, hasActor, hasPlace) and "actor"
+(true when the argument is a sem:hasActor of the event). nkg:quantity is not converted.
+
+Event classes: the nkg: class local name ("Meeting"); --event-classes meantime maps them to
+MEANTIME's classes (MEANTIME_SPEECH -> SPEECH_COGNITIVE, everything else -> OTHER) and
+--event-classes timeml to TimeML's (TIMEML_CLASSES; everything else -> OCCURRENCE), so that
+score.py's class accuracy means something on meantime_dev and te3_tbaq. A class this script
+does not know is mapped as its nearest known superclass (from the input's rdfs:subClassOf), if
+any. Spans and F1 are the same whatever the mapping.
 
 Usage:
   newskg extract -f nquads --input-format jsonl DEV.jsonl | python3 eval/graph_to_system.py - -o SYS.jsonl
@@ -70,8 +93,32 @@ ENTITY_CLASSES = {SCHEMA + "Person": "PER", SCHEMA + "Organization": "ORG",
 TYPE_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
 # nkg: classes that are not event classes
 NKG_NON_EVENT = {NKG + "TimeExpression", NKG + "EventStatus"}
+# The nkg: event classes this script knows: those of ontology/newskg.ttl and the ones the event
+# stage is gaining. KNOWN_PARENT: superclass links among them (rdfs:subClassOf other than
+# sem:Event / schema:Event); nkg:Occurrence is the most generic of all.
+KNOWN_CLASSES = {
+    "Meeting", "PhoneCall", "Statement", "PressConference", "Negotiation", "Proposal", "Visit", "Agreement",
+    "Rejection", "Threat", "Attack", "Election", "Appointment", "Resignation", "Arrest", "LegalAction", "Death",
+    "Announcement", "Transaction", "Support", "Aid", "Investigation", "Demand", "Criticism", "Protest",
+    "Sanction", "Change", "Decision", "Competition", "Production", "Travel", "Accident",
+    "Increase", "Decrease", "State", "Cognition", "Perception", "Motion", "Occurrence"}
+KNOWN_PARENT = {"Announcement": "Statement", "Increase": "Change", "Decrease": "Change"}
+GENERIC_CLASSES = {"Occurrence"}
+# --event-classes meantime: these -> SPEECH_COGNITIVE (speech acts and cognition), the rest -> OTHER
 MEANTIME_SPEECH = {"Statement", "Announcement", "PressConference", "Proposal", "Rejection", "Threat", "Criticism",
-                   "Demand"}
+                   "Demand", "Cognition"}
+# --event-classes timeml: TimeML 1.2.1 classes (TimeML annotation guidelines 1.2.1, section 2.3.1);
+# everything else -> OCCURRENCE. REPORTING: say, tell, announce; I_STATE: believe, think, expect, want
+# (attitudes towards an event or proposition); I_ACTION: urge, ask, propose, offer, threaten, decide,
+# approve, delay (actions that introduce an event argument); STATE: be, own, remain; PERCEPTION: see, hear.
+TIMEML_CLASSES = {
+    "Statement": "REPORTING", "Announcement": "REPORTING", "PressConference": "REPORTING",
+    "Cognition": "I_STATE", "Support": "I_STATE",
+    "Demand": "I_ACTION", "Proposal": "I_ACTION", "Threat": "I_ACTION", "Decision": "I_ACTION",
+    "State": "STATE", "Perception": "PERCEPTION"}
+# role properties, in the order in which they claim an (event, argument) pair
+ROLE_PROPERTIES = ((NKG + "agent", "Arg0", "agent"), (NKG + "patient", "Arg1", "patient"),
+                   (NKG + "recipient", "Arg2", "recipient"))
 
 # ------------------------------------------------------------------ N-Quads parsing
 
@@ -194,6 +241,52 @@ def as_bool(lit):
     return str(lit).strip().lower() in ("true", "1")
 
 
+def _ancestors(name, parents):
+    """The superclasses of an nkg: class local name, nearest first (cycles ignored)."""
+    out, todo = [], list(parents.get(name, ()))
+    while todo:
+        c = todo.pop(0)
+        if c not in out and c != name:
+            out.append(c)
+            todo.extend(parents.get(c, ()))
+    return out
+
+
+def class_parents(subclass_of=None):
+    """KNOWN_PARENT plus the input's nkg: rdfs:subClassOf links: {class: [superclasses]}."""
+    parents = {c: [p] for c, p in KNOWN_PARENT.items()}
+    for c, ps in (subclass_of or {}).items():
+        parents.setdefault(c, [])
+        parents[c] += [p for p in ps if p not in parents[c]]
+    return parents
+
+
+def choose_class(names, parents):
+    """The class of an event typed with the nkg: classes `names` (local names): drop every class
+    that is a superclass of another one; prefer classes this script knows; then the deepest, the
+    non-generic, the alphabetically first. "Event" when there is none."""
+    names = sorted(set(names))
+    if not names:
+        return "Event"
+    supers = {a for n in names for a in _ancestors(n, parents)}
+    specific = [n for n in names if n not in supers] or names
+    pool = [n for n in specific if n in KNOWN_CLASSES] or specific
+    return min(pool, key=lambda n: (n in GENERIC_CLASSES, -len(_ancestors(n, parents)), n))
+
+
+def map_class(name, scheme, parents):
+    """An nkg: class local name in the --event-classes scheme (nkg, meantime, timeml)."""
+    if scheme == "nkg":
+        return name
+    if name not in KNOWN_CLASSES:      # an unknown class counts as its nearest known superclass
+        name = next((a for a in _ancestors(name, parents) if a in KNOWN_CLASSES), name)
+    if scheme == "meantime":
+        return "SPEECH_COGNITIVE" if name in MEANTIME_SPEECH else "OTHER"
+    if scheme == "timeml":
+        return TIMEML_CLASSES.get(name, "OCCURRENCE")
+    raise ValueError(f"unknown event class scheme {scheme!r}")
+
+
 # ------------------------------------------------------------------ conversion
 
 def article_docs(graph, graph_name):
@@ -211,13 +304,14 @@ def is_nominal(g, m, text):
     """A mention that refers to an entity without naming it: newskg links titles to their holder
     ("The co-founder ..." -> Steve Jobs, nkg:resolvedBy "title of Steve Jobs"). The entity and
     persons layers are about names, so such mentions are left out of both (--all-mentions keeps
-    them): nkg:resolvedBy starting with "title", or a span without any upper-case letter."""
+    them): nkg:resolvedBy starting with "title", "pronoun" or "relative pronoun" (a participant's "He",
+    "which"), or a span without any upper-case letter."""
     if not any(c.isupper() for c in text):
         return True
-    return any(str(r).lower().startswith("title") for r in g.objects(m, NKG + "resolvedBy"))
+    return any(str(r).lower().startswith(("title", "pronoun", "relative pronoun")) for r in g.objects(m, NKG + "resolvedBy"))
 
 
-def convert_article(g, article, doc_id, single, args):
+def convert_article(g, article, doc_id, single, args, parents=None):
     text = g.one(article, NIF + "isString")
     dct = g.one(article, SCHEMA + "datePublished")
 
@@ -255,9 +349,22 @@ def convert_article(g, article, doc_id, single, args):
         lab = g.objects(x, RDFS + "label")
         return str(lab[0]) if lab else (unquote(local_name(x)) if x else None)
 
-    timex, entities, ent_mentions = [], [], defaultdict(list)   # entity -> [(s, e, row)]
+    # Things: non-entity arguments (schema:Thing; or untyped nodes a role property points at)
+    role_objects = {x for v in g.subjects_of_type(SEM + "Event") for prop, _, _ in ROLE_PROPERTIES
+                    for x in g.objects(v, prop) if not isinstance(x, Literal)}
+
+    def is_thing(x):
+        ts = g.types(x)
+        if entity_type(x) is not None or SEM + "Event" in ts:
+            return False
+        if SCHEMA + "Thing" in ts:
+            return True
+        return x in role_objects and not ts & {ORG + "Role", NKG + "TimeExpression"}
+
+    timex, entities = [], []
+    ent_mentions = defaultdict(list)   # entity or Thing -> [(s, e, row, sentence)]
     sentence = {}
-    seen_ent = set()
+    ent_rows = {}
     for m in sorted(phrases, key=lambda m: (span_of(m) or (0, 0), str(m))):
         sp = span_of(m)
         if sp is None or sp[1] <= sp[0]:
@@ -274,67 +381,94 @@ def convert_article(g, article, doc_id, single, args):
         nominal = not args.all_mentions and is_nominal(g, m, anchor(m, s, e))
         for target in g.objects(m, ITSRDF + "taIdentRef"):
             typ = entity_type(target)
-            if typ is None or nominal:
-                continue                          # role title, event trigger, unknown, or not a name
+            if typ is None:
+                if not is_thing(target):
+                    continue                      # role title, event trigger, unknown
+                typ = "THING"                     # Things are not names: no nominal filter
+            elif nominal:
+                continue                          # an entity mention that is not a name
             key = (s, e, typ)
-            if key in seen_ent:
-                row = next(r for r in entities if (r["start"], r["end"], r["type"]) == key)
-            else:
-                seen_ent.add(key)
+            row = ent_rows.get(key)
+            if row is None:
                 row = {"id": f"e{len(entities) + 1}", "start": s, "end": e, "text": anchor(m, s, e),
                        "type": typ, "entity": str(target)}
+                ent_rows[key] = row
                 entities.append(row)
             ent_mentions[target].append((s, e, row, sentence[m]))
 
-    # events: one row per (event, trigger mention)
+    # events: one row per trigger span, shared by the events that have a trigger there
     events, participants = [], []
-    seen_ev = set()
+    ev_rows = {}                          # (start, end) -> row
+    ev_triggers = defaultdict(list)       # event -> [(s, e, row, sentence)]
+    row_events = defaultdict(list)        # row id -> [event, ...]
+    row_sentence = {}
     for v in sorted(g.subjects_of_type(SEM + "Event")):
         triggers = [m for m in g.objects(v, NKG + "trigger") if in_article(m)]
         if not triggers:
             continue
-        classes = [c for c in g.types(v) if c.startswith(NKG) and c not in NKG_NON_EVENT]
-        # most specific: a class no other class of the node is a subclass of is unknown here,
-        # so prefer the one that is not a known superclass (Announcement over Statement)
-        names = sorted(local_name(c) for c in classes)
-        if "Announcement" in names and "Statement" in names:
-            names.remove("Statement")
-        cls = names[0] if names else "Event"
-        if args.event_classes == "meantime":
-            cls = "SPEECH_COGNITIVE" if cls in MEANTIME_SPEECH else "OTHER"
+        names = [local_name(c) for c in g.types(v) if c.startswith(NKG) and c not in NKG_NON_EVENT]
+        nkg_cls = choose_class(names, parents or {})
+        cls = map_class(nkg_cls, args.event_classes, parents or {})
         status = g.one(v, NKG + "status")
-        for m in sorted(triggers, key=lambda m: span_of(m) or (0, 0)):
+        for m in sorted(triggers, key=lambda m: (span_of(m) or (0, 0), str(m))):
             sp = span_of(m)
             if sp is None or sp[1] <= sp[0]:
                 continue
             s, e = sp
-            if (s, e, cls) in seen_ev:
-                continue
-            seen_ev.add((s, e, cls))
-            row = {"id": f"v{len(events) + 1}", "start": s, "end": e, "text": anchor(m, s, e), "class": cls,
-                   "event": str(v)}
-            if status is not None:
-                row["status"] = local_name(status)
-            events.append(row)
-            sent = g.one(m, NIF + "sentence")
-            args_done = set()
-            for prop, role in ((SEM + "hasActor", args.actor_role), (SEM + "hasPlace", args.place_role)):
-                if role == "" and prop == SEM + "hasPlace":
-                    continue
-                for x in g.objects(v, prop):
-                    cands = ent_mentions.get(x)
-                    if not cands:
-                        continue
+            row = ev_rows.get(sp)
+            if row is None:
+                row = {"id": f"v{len(events) + 1}", "start": s, "end": e, "text": anchor(m, s, e), "class": cls,
+                       "event": str(v)}
+                if cls != nkg_cls:
+                    row["nkg_class"] = nkg_cls
+                if status is not None:
+                    row["status"] = local_name(status)
+                ev_rows[sp] = row
+                events.append(row)
+                row_sentence[row["id"]] = g.one(m, NIF + "sentence")
+            elif v not in row_events[row["id"]]:
+                row.setdefault("events", [row["event"]]).append(str(v))
+                if cls != row["class"]:
+                    classes = row.setdefault("classes", [row["class"]])
+                    if cls not in classes:
+                        classes.append(cls)
+            if v not in row_events[row["id"]]:
+                row_events[row["id"]].append(v)
+                ev_triggers[v].append((s, e, row, row_sentence[row["id"]]))
 
-                    def dist(c):
-                        cs, ce, _, csent = c
-                        gap = max(cs - e, s - ce, 0)
-                        return (0 if sent is not None and csent == sent else 1, gap, cs)
-                    best = min(cands, key=dist)
-                    if best[2]["id"] in args_done:
-                        continue
-                    args_done.add(best[2]["id"])
-                    participants.append({"event": row["id"], "argument": best[2]["id"], "role": role})
+    # participants: each argument's mention (or trigger) nearest to the event row's trigger
+    for row in events:
+        s, e, sent = row["start"], row["end"], row_sentence[row["id"]]
+
+        def dist(c):
+            cs, ce, _, csent = c
+            gap = max(cs - e, s - ce, 0)
+            return (0 if sent is not None and csent == sent else 1, gap, cs, ce)
+
+        done = set()
+        for v in row_events[row["id"]]:
+            actors = set(g.objects(v, SEM + "hasActor"))
+            covered = set()
+            claims = []                    # (argument node, role, via)
+            for prop, role, via in ROLE_PROPERTIES:
+                for x in sorted(g.objects(v, prop)):
+                    covered.add(x)
+                    claims.append((x, role, via))
+            claims += [(x, args.actor_role, "hasActor") for x in sorted(actors) if x not in covered]
+            if args.place_role != "":
+                claims += [(x, args.place_role, "hasPlace") for x in sorted(g.objects(v, SEM + "hasPlace"))]
+            for x, role, via in claims:
+                if isinstance(x, Literal):
+                    continue
+                cands = ent_mentions.get(x) or [c for c in ev_triggers.get(x, []) if c[2] is not row]
+                if not cands:
+                    continue
+                best = min(cands, key=dist)[2]
+                if best["id"] in done:
+                    continue
+                done.add(best["id"])
+                participants.append({"event": row["id"], "argument": best["id"], "role": role, "via": via,
+                                     "actor": x in actors})
 
     # persons
     persons = []
@@ -397,12 +531,19 @@ def convert(lines_iter, args):
     for path, lines in lines_iter:
         for s, p, o, gname in parse_nquads(lines, path):
             graphs[gname].add(s, p, o)
+    subclass_of = defaultdict(list)       # nkg: rdfs:subClassOf links stated anywhere in the input
+    for g in graphs.values():
+        for c, po in g.spo.items():
+            for sup in po.get(RDFS + "subClassOf", []):
+                if str(c).startswith(NKG) and str(sup).startswith(NKG):
+                    subclass_of[local_name(c)].append(local_name(sup))
+    parents = class_parents(subclass_of)
     docs = []
     for gname in sorted(graphs, key=lambda x: (x is not None, str(x))):
         g = graphs[gname]
         arts = article_docs(g, gname)
         for a, doc_id in arts:
-            docs.append(convert_article(g, a, doc_id, len(arts) == 1, args))
+            docs.append(convert_article(g, a, doc_id, len(arts) == 1, args, parents))
     return docs
 
 
@@ -411,7 +552,8 @@ def main(argv=None):
     ap.add_argument("inputs", nargs="*", default=["-"], help="N-Quads files, '-' for stdin (default)")
     ap.add_argument("-o", "--output", default="-")
     ap.add_argument("--gold", help="gold JSONL: write its documents in its order, empty where the graph has none")
-    ap.add_argument("--event-classes", choices=("nkg", "meantime"), default="nkg")
+    ap.add_argument("--event-classes", choices=("nkg", "meantime", "timeml"), default="nkg",
+                    help="event class names: nkg (as in the graph), meantime or timeml (mapped; see above)")
     ap.add_argument("--actor-role", default="Arg0")
     ap.add_argument("--place-role", default="Argm-LOC")
     ap.add_argument("--all-mentions", action="store_true",

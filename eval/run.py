@@ -16,11 +16,16 @@ Targets (dev file -> score.py options):
                                          --map-type PER=person --map-type ORG=organization --map-type LOC=place
                                          --gold-filter syntactic_type=NAM
   events-meantime    meantime_dev.jsonl  --tasks events,participants (event classes mapped to MEANTIME's)
-                     + the actor figures of eval/run.py itself (see event_actor_figures)
+                     + trigger recall over the gold events with a PER/ORG participant (score.py on a
+                       filtered gold file; recall only), participants and role accuracy restricted to
+                       PER/ORG arguments, the role confusion, and the actor figures of
+                       event_actor_figures
+  events-te3         te3_tbaq.jsonl      --tasks events (event classes mapped to TimeML's)
 
 For MEANTIME targets a second score is printed on the fully annotated sentences only
-(eval/clip_annotated.py; MEANTIME annotates everything only in the first sentences of each
-article), unless --no-clip.
+(eval/clip_annotated.py, system and gold clipped at the same place; MEANTIME annotates
+everything only in the first sentences of each article), unless --no-clip. Event targets also
+print, per nkg: class, what the gold says at the triggers newskg found (class_table).
 
 newskg: `BIN extract -f nquads --input-format jsonl -j 1 DEV.jsonl -o eval/out/newskg_STEM.nq`,
 timed (wall clock, one worker thread), then eval/graph_to_system.py -> eval/out/newskg_STEM.jsonl.
@@ -34,7 +39,8 @@ Peers: their outputs are read from eval/out/heideltime_STEM.jsonl and eval/out/s
 
 Paths: --bin (default $NEWSKG_BIN or REPO/target/release/newskg), --data (default
 $NEWSKG_EVAL_DATA or REPO/../shared/eval: holds dev/*.jsonl and score.py), --out (default
-REPO/eval/out). A summary table is written to OUT/summary.md.
+REPO/eval/out). The figures are written to OUT/summary.md (tables) and OUT/summary.json
+(every score.py --json result, the extra event figures, speeds, the command and its run time).
 """
 import argparse
 import json
@@ -42,6 +48,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 EVAL = Path(__file__).resolve().parent
@@ -72,12 +79,120 @@ TARGETS = {
                                 "--map-type", "GPE=place", "--map-type", "LOC=place", "--map-type", "FAC=place"]}),
     "events-meantime": ("meantime_dev.jsonl", ["--tasks", "events,participants"], True,
                         {"newskg": [], "heideltime": None, "spacy": None}),
+    "events-te3": ("te3_tbaq.jsonl", ["--tasks", "events"], False,
+                   {"newskg": [], "heideltime": None, "spacy": None}),
 }
+# graph_to_system.py --event-classes per target (default nkg)
+EVENT_CLASSES = {"events-meantime": "meantime", "events-te3": "timeml"}
+PER_ORG = ("PER", "ORG")
 
 
 def load_jsonl(path):
     with open(path, encoding="utf-8") as fh:
         return [json.loads(l) for l in fh if l.strip()]
+
+
+def load_scorer(scorer):
+    """score.py as a module (its span helpers: spans, overlap, align, participants_of)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("newskg_score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    return score
+
+
+def write_jsonl(path, docs):
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+def per_org_argument_ids(doc):
+    """Ids of the document's entity mentions of type PER or ORG (gold: MEANTIME's types; system:
+    graph_to_system.py's rows for schema:Person and schema:Organization)."""
+    return {str(e["id"]) for e in doc.get("entities") or [] if "id" in e and e.get("type") in PER_ORG}
+
+
+def gold_events_with_per_org(doc):
+    """The gold events that have at least one participant whose argument is a PER or ORG entity."""
+    ids = per_org_argument_ids(doc)
+    evs = {str(p["event"]) for p in doc.get("participants") or [] if str(p.get("argument")) in ids}
+    return [e for e in doc.get("events") or [] if str(e.get("id")) in evs]
+
+
+def only_per_org_participants(doc):
+    """`doc` with only the participants whose argument is a PER or ORG entity mention."""
+    ids = per_org_argument_ids(doc)
+    return dict(doc, participants=[p for p in doc.get("participants") or [] if str(p.get("argument")) in ids])
+
+
+def role_confusion(gold_path, sys_path, scorer):
+    """Counter of (gold role, system role) over the participant pairs score.py matches (the same
+    one-to-one matching as score.py's score_participants, which does not return its pairs)."""
+    score = load_scorer(scorer)
+    gold = {d["id"]: d for d in load_jsonl(gold_path)}
+    conf = Counter()
+    for s in load_jsonl(sys_path):
+        g = gold.get(s["id"])
+        if g is None:
+            continue
+        gp, sp = score.participants_of(g), score.participants_of(s)
+        cands = []
+        for i, a in enumerate(gp):
+            for j, b in enumerate(sp):
+                x, y = score.overlap(a["ev"], b["ev"]), score.overlap(a["arg"], b["arg"])
+                if x > 0 and y > 0:
+                    exact = (a["ev"]["start"], a["ev"]["end"], a["arg"]["start"], a["arg"]["end"]) == \
+                            (b["ev"]["start"], b["ev"]["end"], b["arg"]["start"], b["arg"]["end"])
+                    cands.append((not exact, -(x + y), i, j))
+        ug, us = set(), set()
+        for _, _, i, j in sorted(cands):
+            if i in ug or j in us:
+                continue
+            ug.add(i)
+            us.add(j)
+            conf[(gp[i]["role"], sp[j]["role"])] += 1
+    return conf
+
+
+def print_role_confusion(conf):
+    grs = sorted({g for g, _ in conf}, key=str)
+    srs = sorted({s for _, s in conf}, key=str)
+    print("role confusion over matched pairs (rows: gold role, columns: system role):")
+    print(f"  {'gold/system':<14}" + "".join(f"{str(r):>10}" for r in srs) + f"{'total':>8}")
+    for g in grs:
+        print(f"  {str(g):<14}" + "".join(f"{conf.get((g, r), 0):>10}" for r in srs) +
+              f"{sum(conf.get((g, r), 0) for r in srs):>8}")
+
+
+def class_table(gold_path, sys_path, scorer, top=None):
+    """Per nkg: class of the system triggers aligned with a gold event (one-to-one, as score.py
+    aligns events): the class it was mapped to and the gold classes there. {nkg class: {"mapped":
+    Counter, "gold": Counter}}; rows without "nkg_class" count under their "class"."""
+    score = load_scorer(scorer)
+    gold = {d["id"]: d for d in load_jsonl(gold_path)}
+    table = {}
+    for s in load_jsonl(sys_path):
+        g = gold.get(s["id"])
+        if g is None:
+            continue
+        gev, sev = score.spans(g.get("events")), score.spans(s.get("events"))
+        for i, j in score.align(gev, sev):
+            k = sev[j].get("nkg_class", sev[j].get("class"))
+            t = table.setdefault(k, {"mapped": Counter(), "gold": Counter()})
+            t["mapped"][sev[j].get("class")] += 1
+            t["gold"][gev[i].get("class")] += 1
+    return table
+
+
+def print_class_table(table):
+    print("nkg: class of the triggers matched to a gold event -> the class scored, and the gold classes there:")
+    for k, t in sorted(table.items(), key=lambda kv: (-sum(kv[1]["gold"].values()), str(kv[0]))):
+        n = sum(t["gold"].values())
+        mapped = ",".join(str(c) for c in t["mapped"])
+        right = sum(t["gold"].get(c, 0) for c in t["mapped"])
+        gold = ", ".join(f"{c} {m}" for c, m in t["gold"].most_common())
+        print(f"  {str(k):<16}{n:>5} -> {mapped:<17} right {right:>4} | gold: {gold}")
 
 
 def event_actor_figures(gold_path, sys_path, scorer, errors=None):
@@ -89,11 +204,11 @@ def event_actor_figures(gold_path, sys_path, scorer, errors=None):
     (past the first sentences MEANTIME marks participants only for a few events, so an event without any cannot
     be judged), the share whose actor is among that gold event's participants. The actor counts as a participant when its mention (the one
     graph_to_system.py picked, nearest the trigger) overlaps a gold participant's argument, or overlaps a gold
-    entity mention of the same MEANTIME instance as one ("it" -> "Ryanair" is Ryanair)."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("newskg_score", scorer)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    entity mention of the same MEANTIME instance as one ("it" -> "Ryanair" is Ryanair). A system pair is an
+    actor pair when graph_to_system.py marked it "actor" (its argument is a sem:hasActor of the event,
+    whatever role property also names it); files without that mark: every pair but Argm-LOC ones with an
+    entity argument."""
+    score = load_scorer(scorer)
     gold = {d["id"]: d for d in load_jsonl(gold_path)}
     found = total = right = pairs = 0
     for s in load_jsonl(sys_path):
@@ -119,7 +234,9 @@ def event_actor_figures(gold_path, sys_path, scorer, errors=None):
         sent = {e["id"]: e for e in s.get("entities") or []}
         for p in s.get("participants") or []:
             j, arg = srow.get(p["event"]), sent.get(p["argument"])
-            if j is None or arg is None or j not in aligned or p.get("role") == "Argm-LOC":
+            if j is None or arg is None or j not in aligned:
+                continue
+            if not p.get("actor", p.get("role") != "Argm-LOC" and arg.get("type") != "THING"):
                 continue
             gold_args = args.get(gev[aligned[j]].get("id"), [])
             if not gold_args:
@@ -157,8 +274,14 @@ class Runner:
         self.out.mkdir(parents=True, exist_ok=True)
         self.scorer = Path(args.scorer) if args.scorer else self.data / "score.py"
         self.extracted = {}
-        self.speed = []
-        self.summary = []
+        self.speed = []            # speed lines (summary.md)
+        self.speed_records = []    # the same, machine-readable (summary.json)
+        self.summary = []          # one entry per score.py run: target, system, scored_on, result (--json)
+        self.extra = {}            # per target: the figures eval/run.py computes itself
+        self.notes = []            # their one-line forms (summary.md)
+        self.t0 = time.perf_counter()
+        self.started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        self.command = " ".join(["python3", "eval/run.py"] + list(getattr(args, "argv", None) or []))
 
     def dev(self, name):
         p = self.data / "dev" / name
@@ -227,6 +350,9 @@ class Runner:
                 line += f"; {len(skipped)} document(s) skipped because newskg hangs on them: {', '.join(skipped)}"
             print(line)
             self.speed.append(line)
+            self.speed_records.append({"system": "newskg", "dev": dev_name, "docs": len(lines), "chars": chars,
+                                       "seconds": round(dt, 3), "chars_per_second": round(chars / dt, 1),
+                                       "rejected": len(lines) - in_graph, "skipped": skipped, "exit": rc})
             self.extracted[(dev_name, "nq")] = nq
         suffix = "" if event_classes == "nkg" else "." + event_classes
         sysp = self.out / f"newskg_{stem}{suffix}.jsonl"
@@ -251,14 +377,34 @@ class Runner:
             return None
         return r.returncode, time.perf_counter() - t0
 
+    def score_one(self, target, system, label, gold, path, args, recall_only=False, note=None):
+        """Print score.py's table for one (gold, system) pair, keep its --json numbers for the summary."""
+        print(f"\n## {target} | {system} | {label}")
+        if note:
+            print(note)
+        cmd = [sys.executable, self.scorer, gold, path] + args
+        r = sh(cmd + (["--errors"] if self.args.errors else []))
+        if r.returncode != 0:
+            return None
+        res = subprocess.run([str(c) for c in cmd + ["--json"]], capture_output=True, text=True)
+        if res.returncode != 0:
+            return None
+        out = json.loads(res.stdout)
+        self.summary.append({"target": target, "system": system, "scored_on": label, "recall_only": recall_only,
+                             "gold": str(gold), "system_file": str(path), "score_args": [str(a) for a in args],
+                             "result": out})
+        return out
+
     def score(self, target, system, sysp, extra, clip):
         dev_name, base, _, _ = TARGETS[target]
         gold = self.dev(dev_name)
-        variants = [("full text", sysp)]
+        variants = [("full text", gold, sysp)]
         if clip and not self.args.no_clip:
             clipped = sysp.with_name(sysp.stem + ".clipped.jsonl")
-            sh([sys.executable, EVAL / "clip_annotated.py", gold, sysp, "-o", clipped], check=True)
-            variants.append(("fully annotated sentences only", clipped))
+            gold_clipped = self.out / f"gold_{STEMS[dev_name]}.clipped.jsonl"
+            sh([sys.executable, EVAL / "clip_annotated.py", gold, sysp, "-o", clipped, "--gold-output", gold_clipped],
+               check=True)
+            variants.append(("fully annotated sentences only", gold_clipped, clipped))
         args = list(base)
         if extra and "--tasks" in extra:          # a peer scored on fewer tasks
             i = base.index("--tasks")
@@ -267,18 +413,81 @@ class Runner:
         if target == "events-meantime" and system == "newskg":
             print(f"\n## {target} | {system} | actors (full text)")
             fig = event_actor_figures(gold, sysp, self.scorer, [] if self.args.errors else None)
-            self.speed.append(f"newskg events: recall over gold events with a PER/ORG participant "
+            self.extra.setdefault(target, {})["actors_full_text"] = fig
+            self.notes.append(f"newskg events: recall over gold events with a PER/ORG participant "
                               f"{fig['found']}/{fig['total']} = {fig['recall_per_org']:.4f}; actor precision "
-                              f"{fig['actors_right']}/{fig['actors']} = {fig['actor_precision']:.4f}")
-        for label, path in variants:
-            print(f"\n## {target} | {system} | {label}")
-            cmd = [sys.executable, self.scorer, gold, path] + args
-            r = sh(cmd + (["--errors"] if self.args.errors else []))
-            if r.returncode != 0:
+                              f"{fig['actors_right']}/{fig['actors']} = {fig['actor_precision']:.4f} "
+                              f"(eval/run.py event_actor_figures, full text)")
+        for label, g, path in variants:
+            self.score_one(target, system, label, g, path, args)
+        if system == "newskg" and target in ("events-meantime", "events-te3"):
+            g, path = variants[-1][1], variants[-1][2]
+            print(f"\n## {target} | {system} | event classes ({variants[-1][0]})")
+            table = class_table(g, path, self.scorer)
+            print_class_table(table)
+            self.extra.setdefault(target, {})["classes"] = {
+                k: {"mapped": dict(v["mapped"]), "gold": dict(v["gold"])} for k, v in table.items()}
+        if target == "events-meantime" and system == "newskg":
+            self.event_extras(target, system, gold, variants)
+
+    def event_extras(self, target, system, gold, variants):
+        """events-meantime: (a) trigger recall over the gold events with a PER/ORG participant, (b) the
+        participants restricted to PER/ORG arguments and the role confusion, on the annotated part."""
+        stem = STEMS[TARGETS[target][0]]
+        extra = self.extra.setdefault(target, {})
+        # (a) score.py on a gold file that keeps only the events with a PER/ORG participant
+        gdocs = load_jsonl(gold)
+        fgold = self.out / f"gold_{stem}.events_per_org.jsonl"
+        write_jsonl(fgold, [{"id": d["id"], "text": d.get("text"), "dct": d.get("dct"),
+                             "events": gold_events_with_per_org(d)} for d in gdocs])
+        n = sum(len(gold_events_with_per_org(d)) for d in gdocs)
+        label = "triggers of gold events with a PER/ORG participant (recall only)"
+        res = self.score_one(target, system, label, fgold, variants[0][2], ["--tasks", "events"], recall_only=True,
+                             note=f"{n} gold events have a participant whose argument is a PER or ORG entity "
+                                  f"({fgold.name}); only recall is meaningful here: the system's triggers of all "
+                                  f"the other events count as false alarms, so P and F1 are not. Full text (these "
+                                  f"events all lie in the fully annotated sentences, so clipping gives the same "
+                                  f"recall).")
+        if res:
+            ev = res["events"]
+            extra["trigger_recall_per_org"] = {"gold": ev["gold"], "found": ev["relaxed"]["tp"],
+                                               "recall": ev["relaxed"]["R"], "strict_recall": ev["strict"]["R"]}
+            self.notes.append(f"newskg events: trigger recall over the {ev['gold']} gold events with a PER/ORG "
+                              f"participant {ev['relaxed']['tp']}/{ev['gold']} = {ev['relaxed']['R']:.4f} "
+                              f"(relaxed; strict {ev['strict']['R']:.4f}; score.py on {fgold.name}, recall only)")
+        # (b) participants on the annotated part: all arguments, and PER/ORG arguments only
+        label0, g0, s0 = variants[-1]
+        part = {}
+        for r in self.summary:
+            if (r["target"], r["system"], r["scored_on"]) == (target, system, label0) and "participants" in r["result"]:
+                part["all"] = r["result"]["participants"]
+        pgold = self.out / f"gold_{stem}{'.clipped' if len(variants) > 1 else ''}.participants_per_org.jsonl"
+        psys = s0.with_name(s0.stem + ".participants_per_org.jsonl")
+        write_jsonl(pgold, [only_per_org_participants(d) for d in load_jsonl(g0)])
+        write_jsonl(psys, [only_per_org_participants(d) for d in load_jsonl(s0)])
+        label = f"participants with PER/ORG arguments, {label0}"
+        res = self.score_one(target, system, label, pgold, psys, ["--tasks", "participants"],
+                             note="gold: the participant links whose argument is a PER or ORG entity; system: the "
+                                  "pairs whose argument is a schema:Person or schema:Organization entity mention")
+        if res:
+            part["per_org"] = res["participants"]
+        print(f"\n## {target} | {system} | participants, {label0}")
+        for k, name in (("all", "all arguments"), ("per_org", "PER/ORG arguments")):
+            t = part.get(k)
+            if t is None:
                 continue
-            res = subprocess.run([str(c) for c in cmd + ["--json"]], capture_output=True, text=True)
-            if res.returncode == 0:
-                self.summary.append((target, system, label, json.loads(res.stdout)))
+            rel, role = t["relaxed"], t.get("role", {})
+            print(f"{name:<18} gold {t['gold']:>4} sys {t['system']:>4} matched {rel['tp']:>4} | P {rel['P']:.4f} "
+                  f"R {rel['R']:.4f} F1 {rel['F1']:.4f} | role accuracy {role.get('accuracy', 0):.4f} "
+                  f"({role.get('correct', 0)}/{rel['tp']})")
+            self.notes.append(f"newskg participants ({name}, {label0}): P {rel['P']:.4f} R {rel['R']:.4f} "
+                              f"F1 {rel['F1']:.4f}, role accuracy {role.get('accuracy', 0):.4f} "
+                              f"({role.get('correct', 0)}/{rel['tp']})")
+        conf = role_confusion(g0, s0, self.scorer)
+        print_role_confusion(conf)
+        extra["participants"] = {"scored_on": label0, **part,
+                                 "role_confusion": [{"gold": g, "system": s, "n": n} for (g, s), n in
+                                                    sorted(conf.items(), key=lambda x: (str(x[0][0]), str(x[0][1])))]}
 
     def run(self, targets, systems):
         for t in targets:
@@ -288,7 +497,7 @@ class Runner:
                 if extra is None:
                     continue
                 if system == "newskg":
-                    sysp = self.newskg(dev_name, "meantime" if t == "events-meantime" else "nkg")
+                    sysp = self.newskg(dev_name, EVENT_CLASSES.get(t, "nkg"))
                 else:
                     sysp = self.out / f"{system}_{STEMS[dev_name]}.jsonl"
                     if not sysp.exists():
@@ -302,6 +511,7 @@ class Runner:
                                 f"{s['seconds']:.1f} s = {s['chars_per_second']:,.0f} chars/s (from {st.name})")
                         if line not in self.speed:
                             self.speed.append(line)
+                            self.speed_records.append({"system": system, "dev": dev_name, **s})
                 if sysp is None:
                     continue
                 self.score(t, system, sysp, extra, clip)
@@ -310,26 +520,43 @@ class Runner:
     def write_summary(self):
         rows = []
         f = lambda x: "-" if x is None else f"{x:.4f}"   # noqa: E731
-        for target, system, label, res in self.summary:
+        for r in self.summary:
+            target, system, label, res = r["target"], r["system"], r["scored_on"], r["result"]
             for layer, v in res.items():
                 if layer in ("persons", "roles"):
                     extra = ""
                     if layer == "roles" and v.get("org", {}).get("accuracy") is not None:
                         extra = f"org acc {v['org']['accuracy']:.4f}; exact {v['exact']}"
-                    rows.append((target, system, label, layer, v["gold"], v["system"], "-", f(v["F1"]), extra))
+                    rows.append((target, system, label, layer, v["gold"], v["system"], "-", f(v["P"]), f(v["R"]),
+                                 f(v["F1"]), extra))
                 elif layer.startswith("entities:") and layer not in ("entities:all-types",):
                     continue
+                elif r["recall_only"]:
+                    rows.append((target, system, label, layer, v["gold"], v["system"], "n/a", "n/a",
+                                 f(v["relaxed"]["R"]), "n/a", f"strict R {v['strict']['R']:.4f}"))
                 else:
-                    attrs = "; ".join(f"{a} F1 {v[a]['F1']:.4f}" for a in ("value", "type", "class", "role") if a in v)
+                    attrs = "; ".join(f"{a} acc {v[a]['accuracy']:.4f}, F1 {v[a]['F1']:.4f}"
+                                      for a in ("value", "type", "class", "role") if a in v)
                     rows.append((target, system, label, layer, v["gold"], v["system"], f(v["strict"]["F1"]),
-                                 f(v["relaxed"]["F1"]), attrs))
-        lines = ["| target | system | scored on | layer | gold | sys | strict F1 | relaxed F1 (persons/roles: F1) | attributes |",
-                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-        lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-        text = "\n".join(lines) + "\n\n" + "\n".join(f"- {s}" for s in self.speed) + "\n"
+                                 f(v["relaxed"]["P"]), f(v["relaxed"]["R"]), f(v["relaxed"]["F1"]), attrs))
+        lines = ["| target | system | scored on | layer | gold | sys | strict F1 | relaxed P | relaxed R | "
+                 "relaxed F1 | attributes |",
+                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+        lines.append("\n(persons/roles: P, R, F1 in the relaxed columns; \"recall only\" rows: score.py on a "
+                     "filtered gold file, where only recall is meaningful.)")
+        seconds = time.perf_counter() - self.t0
+        tail = self.speed + self.notes + [f"run time {seconds:.1f} s: {self.command}"]
+        text = "\n".join(lines) + "\n\n" + "\n".join(f"- {s}" for s in tail) + "\n"
         print("\n# summary\n")
         print(text)
         (self.out / "summary.md").write_text(text, encoding="utf-8")
+        js = {"command": self.command, "started": self.started, "seconds": round(seconds, 3),
+              "bin": str(self.args.bin), "data": str(self.data), "scorer": str(self.scorer),
+              "speed": self.speed_records, "speed_lines": self.speed, "scores": self.summary,
+              "events": self.extra, "notes": self.notes}
+        (self.out / "summary.json").write_text(json.dumps(js, indent=1, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
 
 
 def main(argv=None):
@@ -347,6 +574,7 @@ def main(argv=None):
                          "and those newskg hangs on are left out (default 300)")
     ap.add_argument("--doc-timeout", type=float, default=10, help="seconds for one document in that search (default 10)")
     args = ap.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     targets = args.targets or list(TARGETS)
     if targets == ["all"]:
         targets = list(TARGETS)
