@@ -11,7 +11,9 @@ pub mod queries;
 pub mod serve;
 pub mod shacl;
 pub mod store;
+pub mod syntax;
 pub mod text;
+pub mod wordnet;
 
 pub use article::Article;
 pub use extract::{run as extract_facts, Facts};

@@ -6,6 +6,8 @@
 
 pub mod entities;
 pub mod events;
+pub mod participants;
+pub mod quantity;
 pub mod roles;
 pub mod time;
 
@@ -14,7 +16,7 @@ use std::collections::BTreeSet;
 use crate::article::Article;
 use crate::text::{Document, Span};
 
-pub use events::{Event, EventClass, Status};
+pub use events::{Arg, ArgRole, Event, EventClass, Status, Thing};
 pub use roles::Role;
 pub use time::{Timex, TimexType};
 
@@ -68,6 +70,8 @@ pub struct Facts {
     pub mentions: Vec<Mention>,
     pub roles: Vec<Role>,
     pub events: Vec<Event>,
+    /// Noun phrases taking part in events without naming an entity.
+    pub things: Vec<Thing>,
     pub timexes: Vec<Timex>,
 }
 

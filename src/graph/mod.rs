@@ -12,7 +12,8 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, TermRef};
 
 use crate::article::Article;
-use crate::extract::{EntityKind, EventClass, Facts, Status};
+use crate::extract::quantity::{QuantityRole, Unit};
+use crate::extract::{Arg, ArgRole, EntityKind, EventClass, Facts, Status};
 use crate::text::{CharIndex, Span};
 use vocab::*;
 
@@ -613,6 +614,23 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
             push_number(buf, i + 1);
         })
     };
+    // Things: noun phrases taking part in events without naming an entity, one node per article and phrase.
+    let thing_nodes: Vec<u32> = (0..facts.things.len())
+        .map(|k| {
+            b.article_fragment(|buf| {
+                buf.push_str("#thing-");
+                push_number(buf, k + 1);
+            })
+        })
+        .collect();
+    for (t, &node) in facts.things.iter().zip(&thing_nodes) {
+        b.typed(node, schema::THING);
+        b.own_string(node, schema::NAME, &t.name);
+        for span in &t.spans {
+            let m = mention(&mut b, *span, node);
+            b.own_string(m, nkg::RESOLVED_BY, "participant phrase");
+        }
+    }
     for (i, e) in facts.events.iter().enumerate() {
         let node = event_node(&mut b, i);
         b.typed(node, sem::EVENT);
@@ -624,6 +642,58 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         }
         for &actor in &e.actors {
             b.node_to(node, sem::HAS_ACTOR, entity_nodes[actor]);
+        }
+        for (role, arg) in &e.args {
+            let property = match role {
+                ArgRole::Agent => nkg::AGENT,
+                ArgRole::Patient => nkg::PATIENT,
+                ArgRole::Recipient => nkg::RECIPIENT,
+            };
+            let target = match *arg {
+                Arg::Entity(x) => entity_nodes[x],
+                Arg::Thing(x) => thing_nodes[x],
+                Arg::Event(x) => event_node(&mut b, x),
+            };
+            b.node_to(node, property, target);
+        }
+        for q in &e.quantities {
+            // The amount is a mention of the text too, as a time expression is.
+            let m = fragment(&mut b, "char", q.span);
+            b.typed(m, nif::PHRASE);
+            offsets(&mut b, m, q.span);
+            if let Some(s) = facts.sentence_of(q.span) {
+                b.node_to(m, nif::SENTENCE, sentence_nodes[s]);
+            }
+            let value = b.own(&q.value);
+            b.typed_literal(m, schema::VALUE, value, xsd::DECIMAL);
+            match &q.unit {
+                Unit::Currency(code) => {
+                    b.typed(m, schema::MONETARY_AMOUNT);
+                    b.own_string(m, schema::CURRENCY, code);
+                }
+                unit => {
+                    b.typed(m, schema::QUANTITATIVE_VALUE);
+                    let (code, text) = match unit {
+                        Unit::Percent => (Some("P1"), Some("percent")),
+                        Unit::PercentagePoints => (None, Some("percentage points")),
+                        Unit::Points => (None, Some("points")),
+                        Unit::Count(noun) => (None, Some(noun.as_str())),
+                        _ => (None, None),
+                    };
+                    if let Some(code) = code {
+                        b.own_string(m, schema::UNIT_CODE, code);
+                    }
+                    if let Some(text) = text {
+                        b.own_string(m, schema::UNIT_TEXT, text);
+                    }
+                }
+            }
+            let property = match q.role {
+                QuantityRole::Amount => nkg::QUANTITY,
+                QuantityRole::To => nkg::TO_VALUE,
+                QuantityRole::From => nkg::FROM_VALUE,
+            };
+            b.node_to(node, property, m);
         }
         if let Some(p) = e.place {
             b.node_to(node, sem::HAS_PLACE, entity_nodes[p]);

@@ -37,7 +37,7 @@ pub mod rdfs {
 
 pub mod xsd {
     terms!("http://www.w3.org/2001/XMLSchema#" {
-        STRING = "string", DATE = "date", NON_NEGATIVE_INTEGER = "nonNegativeInteger", INTEGER = "integer", BOOLEAN = "boolean", ANY_URI = "anyURI",
+        STRING = "string", DATE = "date", NON_NEGATIVE_INTEGER = "nonNegativeInteger", INTEGER = "integer", BOOLEAN = "boolean", ANY_URI = "anyURI", DECIMAL = "decimal",
     });
 }
 
@@ -47,6 +47,8 @@ pub mod schema {
         COUNTRY = "Country", CITY = "City", ADMINISTRATIVE_AREA = "AdministrativeArea",
         IDENTIFIER = "identifier", HEADLINE = "headline", DATE_PUBLISHED = "datePublished", URL = "url",
         NAME = "name", ALTERNATE_NAME = "alternateName", JOB_TITLE = "jobTitle", MENTIONS = "mentions",
+        THING = "Thing", QUANTITATIVE_VALUE = "QuantitativeValue", MONETARY_AMOUNT = "MonetaryAmount", VALUE = "value",
+        UNIT_TEXT = "unitText", UNIT_CODE = "unitCode", CURRENCY = "currency",
     });
 }
 
@@ -89,6 +91,7 @@ pub mod nkg {
         TIME_EXPRESSION = "TimeExpression", STATUS = "status", TRIGGER = "trigger", TIME_MENTION = "timeMention",
         ROLE_TOWARDS = "roleTowards", FORMER = "former", TIMEX_TYPE = "timexType", TIMEX_VALUE = "timexValue",
         TIMEX_MOD = "timexMod", CAMEO_CODE = "cameoCode", RESOLVED_BY = "resolvedBy", EXTRACTOR = "extractor",
-        REPORTS = "reports", NAME_KEY = "nameKey",
+        REPORTS = "reports", NAME_KEY = "nameKey", AGENT = "agent", PATIENT = "patient", RECIPIENT = "recipient",
+        QUANTITY = "quantity", TO_VALUE = "toValue", FROM_VALUE = "fromValue",
     });
 }

@@ -31,10 +31,24 @@ fn roles(text: &str) -> Vec<String> {
 }
 
 /// The text of every mention of the person named `name`.
+/// The name mentions of a person (pronouns the event stage links to them are left out).
 fn mentions_of(text: &str, name: &str) -> Vec<String> {
     let f = facts(text);
     let i = f.entities.iter().position(|e| e.kind == EntityKind::Person && e.name == name).expect(name);
-    f.mentions.iter().filter(|m| m.entity == i).map(|m| m.span.of(text).to_string()).collect()
+    f.mentions
+        .iter()
+        .filter(|m| m.entity == i && !m.reason.contains("pronoun for"))
+        .map(|m| m.span.of(text).to_string())
+        .collect()
+}
+
+#[test]
+fn a_pronoun_that_names_a_participant_is_a_mention_of_its_person() {
+    let text = "Steve Marlow founded the firm in 1990. Last year Steve said he would retire.";
+    let f = facts(text);
+    let he = f.mentions.iter().find(|m| m.span.of(text) == "he").expect("a mention for \"he\"");
+    assert_eq!(f.entities[he.entity].name, "Steve Marlow");
+    assert_eq!(he.reason, "pronoun for Steve Marlow");
 }
 
 #[test]

@@ -57,6 +57,8 @@ fn saved_queries_answer_the_questions_of_the_example_article() {
     assert!(about[0].contains("national security adviser to Trump"), "{about:?}");
     let timeline = rows(&store, saved("timeline"), &[]);
     assert!(timeline.first().is_some_and(|r| r.starts_with("2025-03-13,Meeting")), "{timeline:?}");
+    // The generic classes (a stative "remain", an "interaction") are left out of the timeline.
+    assert!(timeline.iter().all(|r| !r.contains(",State,") && !r.contains(",Occurrence,")), "{timeline:?}");
 }
 
 #[test]
