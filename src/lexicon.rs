@@ -243,7 +243,10 @@ impl Lexicon {
                 add(alias, &entry);
             }
         }
-        for row in rows(include_str!("../data/organisations.tsv")) {
+        // The hand-curated organisations first, then those converted from data packages (scripts/build_organisations.py).
+        let organisations = rows(include_str!("../data/organisations.tsv"))
+            .chain(rows(include_str!("../data/organisations_registry.tsv")));
+        for row in organisations {
             let entry = GazetteerEntry {
                 name: row[0].to_string(),
                 class: EntityClass::Organization,

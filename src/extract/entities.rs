@@ -12,6 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+use crate::extract::organisations::{self, Named};
 use crate::extract::{EntityKind, Facts, Mention};
 use crate::lexicon::{EntityClass, FastSet, PlaceKind, LEXICON};
 use crate::text::{lower, Document, Sentence, Span, Token, TokenKind};
@@ -210,10 +211,20 @@ struct PersonDraft {
 
 /// Find places, organisations and people in the document and add them, with their mentions, to `facts`.
 pub fn extract(doc: &Document, facts: &mut Facts) {
-    let mut named: Vec<(Span, EntityClass, String)> = Vec::new();
+    let mut gazetteer: Vec<(Span, EntityClass, String)> = Vec::new();
     for sentence in &doc.sentences {
-        gazetteer_matches(doc, sentence, &mut named);
+        gazetteer_matches(doc, sentence, &mut gazetteer);
     }
+    let mut found: Vec<Named> = gazetteer
+        .into_iter()
+        .map(|(span, class, name)| {
+            let entry = LEXICON.place_or_org(&name);
+            let schema = entry.filter(|e| e.class == class).and_then(|e| organisations::schema_of_kind(&e.kind));
+            Named { span, class, name, reason: "gazetteer".into(), schema }
+        })
+        .collect();
+    organisations::find(doc, &mut found);
+    let named: Vec<(Span, EntityClass, String)> = found.iter().map(|n| (n.span, n.class, n.name.clone())).collect();
     let mut candidates = Vec::new();
     for sentence in &doc.sentences {
         find_names(doc, sentence, &named, &mut candidates);
@@ -239,7 +250,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         }
         facts.mentions.push(Mention { span: *span, entity: i, reason: reason.clone() });
     }
-    for (span, class, name) in named {
+    for Named { span, class, name, reason, schema } in found {
         if person_mentions.iter().any(|(s, _, _)| s.overlaps(span)) {
             continue;
         }
@@ -251,11 +262,12 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             EntityClass::Place(PlaceKind::Place) => EntityKind::Place,
         };
         let i = facts.entity(kind, &name);
+        facts.entities[i].schema = facts.entities[i].schema.or(schema);
         let surface = span.of(doc.text);
         if surface != name {
             facts.entities[i].alternate.insert(surface.to_string());
         }
-        facts.mentions.push(Mention { span, entity: i, reason: "gazetteer".into() });
+        facts.mentions.push(Mention { span, entity: i, reason });
     }
 }
 
@@ -703,7 +715,12 @@ fn read_run(
     let middle_initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w));
     // East Asian names romanised with a hyphenated given name: "Leung Kwok-hung", "Kim Jong-un".
     let hyphenated_given = (2..=3).contains(&words.len()) && words.last().is_some_and(|w| is_hyphenated_given(w));
-    let verb_after = tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
+    // "Smith beat Jones 6-3 6-2": the sides of a match scored in sets are players.
+    let player = organisations::scores(doc, tokens) == organisations::Result::Players
+        && organisations::result_side(doc, tokens, i, j)
+        && words.len() <= 3;
+    let verb_after = player
+        || tokens.get(j).is_some_and(|t| PERSON_VERBS.contains(&doc.tok(t)))
         || (tokens.get(j).is_some_and(|t| doc.tok(t) == ",") && apposition_title(doc, tokens, j + 1));
     let evidence = if determiner && !titled {
         words.len() >= 2 && given
@@ -945,7 +962,10 @@ fn link_people(
                     if let Some(found) = forms.get(&surface) {
                         let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                         // A place or organisation name that merely contains a surname stays what it is.
-                        let inside_named = named.iter().any(|(s, _, _)| s.contains(span) && *s != span && n == 1);
+                        // ... and so does an organisation named after a person ("Andy Warhol Foundation").
+                        let inside_named = named.iter().any(|(s, class, _)| {
+                            s.contains(span) && *s != span && (n == 1 || *class == EntityClass::Organization)
+                        });
                         if !inside_named {
                             out.push(choose(span, found, &surface, &mut last_seen));
                         }

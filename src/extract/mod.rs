@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod organisations;
 pub mod participants;
 pub mod quantity;
 pub mod roles;
@@ -50,6 +51,9 @@ pub struct Entity {
     pub name: String,
     /// Every other form the article uses for it.
     pub alternate: BTreeSet<String>,
+    /// The schema.org class narrower than Organization or Place that the evidence gives ("Corporation",
+    /// "GovernmentOrganization", "Airline", "Airport").
+    pub schema: Option<&'static str>,
 }
 
 /// A span of text that names an entity.
@@ -87,7 +91,7 @@ impl Facts {
         if let Some(i) = self.entities.iter().position(|e| e.kind == kind && e.name == name) {
             return i;
         }
-        self.entities.push(Entity { kind, name: name.to_string(), alternate: BTreeSet::new() });
+        self.entities.push(Entity { kind, name: name.to_string(), alternate: BTreeSet::new(), schema: None });
         self.entities.len() - 1
     }
 }

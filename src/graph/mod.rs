@@ -542,6 +542,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
             }
             EntityKind::Place => b.typed(node, schema::PLACE),
         }
+        if let Some(class) = e.schema.and_then(schema_subclass) {
+            b.typed(node, class);
+        }
         b.own_string(node, schema::NAME, &e.name);
         for key in name_keys(&e.name) {
             b.own_string(node, nkg::NAME_KEY, &key);

@@ -52,6 +52,28 @@ pub mod schema {
     });
 }
 
+/// The schema.org classes narrower than Organization and Place that newskg gives entities (`Entity::schema`).
+pub const SCHEMA_SUBCLASSES: &[&str] = &[
+    "https://schema.org/Corporation",
+    "https://schema.org/Airline",
+    "https://schema.org/GovernmentOrganization",
+    "https://schema.org/EducationalOrganization",
+    "https://schema.org/NewsMediaOrganization",
+    "https://schema.org/PoliticalParty",
+    "https://schema.org/SportsTeam",
+    "https://schema.org/SportsOrganization",
+    "https://schema.org/NGO",
+    "https://schema.org/MedicalOrganization",
+    "https://schema.org/PerformingGroup",
+    "https://schema.org/Airport",
+    "https://schema.org/CivicStructure",
+];
+
+/// The IRI of a schema.org subclass by its local name.
+pub fn schema_subclass(local: &str) -> Option<&'static str> {
+    SCHEMA_SUBCLASSES.iter().copied().find(|iri| iri.rsplit('/').next() == Some(local))
+}
+
 pub mod sem {
     terms!("http://semanticweb.cs.vu.nl/2009/11/sem/" {
         EVENT = "Event", HAS_ACTOR = "hasActor", HAS_PLACE = "hasPlace", HAS_TIME_STAMP = "hasTimeStamp",

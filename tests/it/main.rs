@@ -5,6 +5,7 @@ mod common;
 mod events;
 mod interop;
 mod ontology;
+mod organisations;
 mod people;
 mod pipeline;
 mod queries;
