@@ -42,6 +42,31 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The event stage alone, on the facts the earlier stages found (issue 15: its cost before and after).
+    let before_events: Vec<(Document, newskg::Facts)> = articles
+        .iter()
+        .map(|a| {
+            let doc = Document::parse(&a.text);
+            let mut facts =
+                newskg::Facts { sentences: doc.sentences.iter().map(|s| s.span).collect(), ..newskg::Facts::default() };
+            facts.timexes = newskg::extract::time::extract(&doc, a.published);
+            newskg::extract::entities::extract(&doc, &mut facts);
+            newskg::extract::roles::extract(&doc, &mut facts);
+            (doc, facts)
+        })
+        .collect();
+    group.bench_function("events-only", |b| {
+        b.iter(|| {
+            before_events
+                .iter()
+                .map(|(doc, facts)| {
+                    let mut facts = facts.clone();
+                    newskg::extract::events::extract(doc, &mut facts);
+                    facts.events.len()
+                })
+                .sum::<usize>()
+        })
+    });
     group.bench_function("extract", |b| {
         b.iter(|| articles.iter().map(|a| newskg::extract_facts(a).mentions.len()).sum::<usize>())
     });

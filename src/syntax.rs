@@ -647,6 +647,11 @@ fn closed_class_by_lists(w: &str) -> Option<Tag> {
     })
 }
 
+/// Whether a lower-case word is a closed-class word: a determiner, pronoun, preposition, conjunction, auxiliary.
+pub fn is_function_word(w: &str) -> bool {
+    closed_class(w).is_some()
+}
+
 /// The lemma of a closed-class verb ("was" → "be").
 pub fn aux_lemma(w: &str) -> Option<&'static str> {
     if any(BE, w) {

@@ -609,6 +609,8 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
     // Participants per occurrence, with events as occurrence indices and things as phrase spans.
     let mut participants: Vec<Vec<(ArgRole, Filler, usize)>> = Vec::new();
     let mut things = Things::default();
+    let mut timex_order: Vec<usize> = (0..facts.timexes.len()).collect();
+    timex_order.sort_by_key(|&k| facts.timexes[k].span.start);
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         let slots = actor_slots(doc, facts, &mut index, si);
@@ -625,8 +627,12 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         let names: Vec<Span> = named.iter().map(|(s, _)| *s).collect();
         let parsed = syntax::parse(doc, sentence, &names);
         let triggers = find_triggers(doc, tokens, &parsed, &names);
-        let times: Vec<Span> =
-            facts.timexes.iter().filter(|t| sentence.span.contains(t.span)).map(|t| t.span).collect();
+        // The sentence's time expressions, found in the article's time expressions ordered by start.
+        let from = timex_order.partition_point(|&k| facts.timexes[k].span.start < sentence.span.start);
+        let to = timex_order.partition_point(|&k| facts.timexes[k].span.start < sentence.span.end);
+        let sentence_timexes: Vec<usize> =
+            timex_order[from..to].iter().copied().filter(|&k| sentence.span.contains(facts.timexes[k].span)).collect();
+        let times: Vec<Span> = sentence_timexes.iter().map(|&k| facts.timexes[k].span).collect();
         let finder = Finder {
             doc,
             tokens,
@@ -657,10 +663,10 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             let trigger = Trigger { class: t.class, verb: t.verb };
             let status = status(doc, tokens, t.start, &trigger, tense, heading);
             let place = find_place(doc, facts, &index, si, t.end);
-            let timex = find_date(doc, facts, sentence, span, t.from_wordnet || t.class.generic());
+            let timex = find_date(doc, facts, &sentence_timexes, sentence, span, t.from_wordnet || t.class.generic());
             let date = timex.and_then(|x| facts.timexes[x].day());
             let quantities = if quantity_bearing(t.class) {
-                quantity::around(doc, tokens, &parsed, t.start, t.end)
+                quantity::around(doc, tokens, &parsed, &times, t.start, t.end)
             } else {
                 Vec::new()
             };
@@ -1113,7 +1119,14 @@ fn find_place(doc: &Document, facts: &Facts, mentions: &MentionIndex, si: usize,
 /// hold the trigger ("Smith, born on March 3, 1961, has built ..." dates the birth, not the building).
 /// With `same_clause`, only an expression with no comma, semicolon or colon between it and the trigger (for the
 /// generic classes, whose verbs, "remain", "share", are often far from what a date in the sentence dates).
-fn find_date(doc: &Document, facts: &Facts, sentence: &Sentence, trigger: Span, same_clause: bool) -> Option<usize> {
+fn find_date(
+    doc: &Document,
+    facts: &Facts,
+    candidates: &[usize],
+    sentence: &Sentence,
+    trigger: Span,
+    same_clause: bool,
+) -> Option<usize> {
     let in_aside = |t: Span| {
         let before = doc.text[sentence.span.start..t.start].rfind(',').map(|i| sentence.span.start + i);
         let after = doc.text[t.end..sentence.span.end].find(',').map(|i| t.end + i);
@@ -1122,10 +1135,9 @@ fn find_date(doc: &Document, facts: &Facts, sentence: &Sentence, trigger: Span, 
             _ => false,
         }
     };
-    facts
-        .timexes
+    candidates
         .iter()
-        .enumerate()
+        .map(|&i| (i, &facts.timexes[i]))
         .filter(|(_, t)| sentence.span.contains(t.span) && t.day().is_some() && !in_aside(t.span))
         .filter(|(_, t)| {
             let between = if t.span.start >= trigger.end {
@@ -1265,12 +1277,13 @@ fn label(facts: &Facts, events: &[Event], k: usize) -> String {
             quantity::Unit::Count(n) => format!(" {n}"),
             quantity::Unit::None => String::new(),
         };
-        let prep = match q.role {
-            quantity::QuantityRole::Amount => "by",
-            quantity::QuantityRole::To => "to",
-            quantity::QuantityRole::From => "from",
+        let change = matches!(e.class, EventClass::Increase | EventClass::Decrease | EventClass::Change);
+        label = match q.role {
+            quantity::QuantityRole::Amount if change => format!("{label} by {}{unit}", q.value),
+            quantity::QuantityRole::Amount => format!("{label} ({}{unit})", q.value),
+            quantity::QuantityRole::To => format!("{label} to {}{unit}", q.value),
+            quantity::QuantityRole::From => format!("{label} from {}{unit}", q.value),
         };
-        label = format!("{label} {prep} {}{unit}", q.value);
     }
     if let Some(p) = e.place {
         label = format!("{label} in {}", facts.entities[p].name);

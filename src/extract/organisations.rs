@@ -16,7 +16,7 @@
 //! and of a country written as a currency's prefix ("US$40 billion"). Headline-like lines discover nothing (Title
 //! Case makes every word a name); they only link names found in the body.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::{EntityClass, FastMap, FastSet, PlaceKind, LEXICON};
@@ -117,6 +117,28 @@ const NOT_NAME_START: &[&str] = &[
     "During",
 ];
 
+/// The longest name the rules here read, in bytes: longer capitalised runs are no names (a whole line in capitals),
+/// and the overlap tests below rely on the bound.
+const MAX_NAME: usize = 400;
+
+/// Spans taken by names, for overlap tests in logarithmic time: every stage here stays linear in the article.
+#[derive(Default)]
+struct Occupied {
+    /// Start to the longest end of the spans that start there.
+    by_start: BTreeMap<usize, usize>,
+}
+
+impl Occupied {
+    fn add(&mut self, span: Span) {
+        let end = self.by_start.entry(span.start).or_insert(span.end);
+        *end = (*end).max(span.end);
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        self.by_start.range(span.start.saturating_sub(MAX_NAME)..span.end).any(|(_, &end)| end > span.start)
+    }
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -135,18 +157,24 @@ fn is_acronym(w: &str) -> bool {
 /// Find organisations in the body's sentences and add them to `named`, replacing what they cover.
 pub fn find(doc: &Document, named: &mut Vec<Named>) {
     let mut found: Vec<Named> = Vec::new();
+    named.sort_by_key(|n| (n.span.start, n.span.end));
     extend_known(doc, named, &mut found);
+    let spans: HashSet<Span> = named.iter().map(|n| n.span).collect();
     for sentence in &doc.sentences {
         if doc.in_heading(sentence) {
             continue;
         }
-        headed_names(doc, sentence, named, &mut found);
+        headed_names(doc, sentence, &spans, &mut found);
         suffixed_names(doc, sentence, &mut found);
     }
     acronyms(doc, named, &mut found);
+    let mut taken = Occupied::default();
+    for n in named.iter().chain(found.iter()) {
+        taken.add(n.span);
+    }
     for sentence in &doc.sentences {
         if !doc.in_heading(sentence) {
-            cued_names(doc, sentence, named, &mut found);
+            cued_names(doc, sentence, &mut taken, &mut found);
         }
     }
     sports_teams(doc, named, &mut found);
@@ -173,16 +201,22 @@ pub fn find(doc: &Document, named: &mut Vec<Named>) {
     // Every other mention of a name found here, the headline's included: its surface where it stands alone.
     let surfaces: HashMap<String, usize> =
         found.iter().enumerate().map(|(k, n)| (n.span.of(doc.text).to_string(), k)).collect();
+    let mut taken = Occupied::default();
+    for n in &found {
+        taken.add(n.span);
+    }
     let mut extra = Vec::new();
     for sentence in &doc.sentences {
         let tokens = &sentence.tokens;
         for (start, end) in runs(doc, tokens) {
             for s in start..end {
-                for e in (s + 1..=end).rev() {
+                // Names are short: no need to try runs longer than a dozen words (a line in capitals).
+                for e in (s + 1..=end.min(s + 12)).rev() {
                     let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
                     if let Some(&k) = surfaces.get(span.of(doc.text)) {
-                        if !found.iter().chain(&extra).any(|n: &Named| n.span.overlaps(span)) {
+                        if !taken.overlaps(span) {
                             let n = &found[k];
+                            taken.add(span);
                             extra.push(Named { span, reason: format!("name form of {}", n.name), ..n.clone() });
                         }
                         break;
@@ -195,13 +229,14 @@ pub fn find(doc: &Document, named: &mut Vec<Named>) {
     // The names found here win over the shorter gazetteer matches they hold.
     found.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     let mut kept: Vec<Named> = Vec::new();
+    let mut taken = Occupied::default();
     for n in found {
-        if !kept.iter().any(|k| k.span.overlaps(n.span)) {
+        if !taken.overlaps(n.span) {
+            taken.add(n.span);
             kept.push(n);
         }
     }
-    named.retain(|g| !kept.iter().any(|k| k.span.overlaps(g.span) && k.span != g.span));
-    named.retain(|g| !kept.iter().any(|k| k.span == g.span));
+    named.retain(|g| !taken.overlaps(g.span));
     named.extend(kept);
     named.sort_by_key(|n| (n.span.start, n.span.end));
 }
@@ -210,9 +245,13 @@ pub fn find(doc: &Document, named: &mut Vec<Named>) {
 /// "Boeing Commercial Airplanes" (a unit or subsidiary, named by the whole). Titles, given names and a model
 /// number end it ("Apple CEO Steve Jobs", "Boeing 737").
 fn extend_known(doc: &Document, named: &[Named], out: &mut Vec<Named>) {
-    for sentence in doc.sentences.iter().filter(|s| !doc.in_heading(s)) {
+    for n in named.iter().filter(|n| n.class == EntityClass::Organization) {
+        let k = doc.sentences.partition_point(|s| s.span.end <= n.span.start);
+        let Some(sentence) = doc.sentences.get(k).filter(|s| s.span.contains(n.span) && !doc.in_heading(s)) else {
+            continue;
+        };
         let tokens = &sentence.tokens;
-        for n in named.iter().filter(|n| n.class == EntityClass::Organization && sentence.span.contains(n.span)) {
+        {
             let Some(last) = tokens.iter().position(|t| t.span.end == n.span.end) else { continue };
             let mut e = last + 1;
             while let Some(t) = tokens.get(e) {
@@ -229,7 +268,7 @@ fn extend_known(doc: &Document, named: &[Named], out: &mut Vec<Named>) {
                 }
                 e += 1;
             }
-            if e > last + 1 {
+            if e > last + 1 && tokens[e - 1].span.end - n.span.start <= MAX_NAME {
                 let span = Span::new(n.span.start, tokens[e - 1].span.end);
                 out.push(Named {
                     span,
@@ -333,6 +372,15 @@ pub fn result_side(doc: &Document, tokens: &[Token], start: usize, end: usize) -
 /// A country or city, or an unknown name, that plays a match: "Leicester beat Chelsea 2-1", "Japan scored twice",
 /// "Sweden's goalkeeper". The team, not the place.
 fn sports_teams(doc: &Document, named: &[Named], found: &mut Vec<Named>) {
+    let places: HashMap<Span, &Named> = named
+        .iter()
+        .filter(|n| matches!(n.class, EntityClass::Place(PlaceKind::Country | PlaceKind::City)))
+        .map(|n| (n.span, n))
+        .collect();
+    let mut taken = Occupied::default();
+    for n in named.iter().chain(found.iter()) {
+        taken.add(n.span);
+    }
     for sentence in doc.sentences.iter().filter(|s| !doc.in_heading(s)) {
         let tokens = &sentence.tokens;
         let result = scores(doc, tokens);
@@ -344,10 +392,8 @@ fn sports_teams(doc: &Document, named: &[Named], found: &mut Vec<Named>) {
                 continue;
             }
             let span = Span::new(tokens[s].span.start, tokens[end - 1].span.end);
-            let place = named.iter().find(|n| {
-                n.span == span && matches!(n.class, EntityClass::Place(PlaceKind::Country | PlaceKind::City))
-            });
-            let known = named.iter().chain(found.iter()).any(|n| n.span.overlaps(span));
+            let place = places.get(&span).copied();
+            let known = taken.overlaps(span);
             let next = tokens.get(end).map(|t| doc.lower(t).into_owned()).unwrap_or_default();
             let after_poss = if next == "'s" {
                 tokens.get(end + 1).map(|t| doc.lower(t).into_owned()).unwrap_or_default()
@@ -423,7 +469,7 @@ fn name_start(doc: &Document, tokens: &[Token], start: usize, end: usize) -> usi
 }
 
 /// "Hainan Airlines", "Irving Police Department", "University of Southern Indiana at Evansville".
-fn headed_names(doc: &Document, sentence: &Sentence, named: &[Named], out: &mut Vec<Named>) {
+fn headed_names(doc: &Document, sentence: &Sentence, named: &HashSet<Span>, out: &mut Vec<Named>) {
     let tokens = &sentence.tokens;
     for (start, end) in runs(doc, tokens) {
         let s = name_start(doc, tokens, start, end);
@@ -479,7 +525,7 @@ fn headed_names(doc: &Document, sentence: &Sentence, named: &[Named], out: &mut 
         }
         let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
         // A gazetteer name of the same span is that name.
-        if named.iter().any(|n| n.span == span) {
+        if named.contains(&span) || span.end - span.start > MAX_NAME {
             continue;
         }
         let place = matches!(head.schema, "Place" | "Airport" | "CivicStructure");
@@ -506,7 +552,8 @@ fn suffixed_names(doc: &Document, sentence: &Sentence, out: &mut Vec<Named>) {
                 continue;
             }
             let form = Span::new(tokens[end - n].span.start, tokens[end - 1].span.end).of(doc.text);
-            if SUFFIXES.contains(form) && form.len() >= 2 {
+            if SUFFIXES.contains(form) && form.len() >= 2 && tokens[end - 1].span.end - tokens[s].span.start <= MAX_NAME
+            {
                 let span = Span::new(tokens[s].span.start, tokens[end - 1].span.end);
                 let name = span.of(doc.text).to_string();
                 out.push(Named {
@@ -576,18 +623,30 @@ fn acronyms(doc: &Document, named: &[Named], found: &mut Vec<Named>) {
             defined.push((acronym.to_string(), k));
         }
     }
+    let mut taken = Occupied::default();
+    for n in named.iter().chain(found.iter()) {
+        taken.add(n.span);
+    }
+    // Initials of the organisations the article names (three words or more), to the first of them.
+    let mut by_initials: HashMap<String, Named> = HashMap::new();
+    for n in named.iter().chain(found.iter()).filter(|n| n.class == EntityClass::Organization) {
+        let key = initials_of(&n.name);
+        if !key.is_empty() {
+            let first = by_initials.entry(key).or_insert_with(|| n.clone());
+            if n.span.start < first.span.start {
+                *first = n.clone();
+            }
+        }
+    }
     for sentence in &doc.sentences {
         for t in &sentence.tokens {
             let w = doc.tok(t);
-            if !is_acronym(w) || named.iter().chain(found.iter()).any(|n| n.span.overlaps(t.span)) {
+            if !is_acronym(w) || taken.overlaps(t.span) {
                 continue;
             }
+            taken.add(t.span);
             // Initials of an organisation the article names: "USI" for the University of Southern Indiana.
-            let initials = || {
-                named.iter().chain(found.iter()).position(|n| {
-                    n.class == EntityClass::Organization && n.span.end <= t.span.start && initials_of(&n.name) == w
-                })
-            };
+            let initials = || by_initials.get(w).filter(|n| n.span.end <= t.span.start).cloned();
             if let Some((_, k)) = defined.iter().find(|(a, _)| a == w) {
                 let long = found[*k].clone();
                 found.push(Named {
@@ -595,8 +654,7 @@ fn acronyms(doc: &Document, named: &[Named], found: &mut Vec<Named>) {
                     reason: format!("acronym {w} of {}, defined in the text", long.name),
                     ..long
                 });
-            } else if let Some(k) = initials() {
-                let long = named.iter().chain(found.iter()).nth(k).cloned().expect("an index of the chain");
+            } else if let Some(long) = initials() {
                 found.push(Named { span: t.span, reason: format!("initials of {}", long.name), ..long });
             } else if !doc.in_heading(sentence)
                 && WORDNET.entry(&w.to_lowercase(), Pos::Noun).is_some_and(|e| e.first_file() == "group")
@@ -676,7 +734,7 @@ const ORG_CUES_BEFORE: &[&[&str]] = &[
 ];
 
 /// A single capitalised word, or an acronym, that no rule read, with an organisation's words around it.
-fn cued_names(doc: &Document, sentence: &Sentence, named: &[Named], found: &mut Vec<Named>) {
+fn cued_names(doc: &Document, sentence: &Sentence, taken: &mut Occupied, found: &mut Vec<Named>) {
     let tokens = &sentence.tokens;
     let given = &LEXICON.given_names;
     for (i, t) in tokens.iter().enumerate() {
@@ -687,7 +745,8 @@ fn cued_names(doc: &Document, sentence: &Sentence, named: &[Named], found: &mut 
         if !lone || t.kind != TokenKind::Word || w.len() < 2 {
             continue;
         }
-        if named.iter().chain(found.iter()).any(|n| n.span.overlaps(t.span))
+        if taken.overlaps(t.span)
+            || crate::syntax::is_function_word(&w.to_lowercase())
             || given.contains(w)
             || WORDNET.has(&w.to_lowercase(), Pos::Noun) && !is_acronym(w)
             || LEXICON.demonyms.contains_key(w)

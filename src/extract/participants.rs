@@ -142,6 +142,15 @@ const TIME_HEADS: &[&str] = &[
     "point",
     "points",
     "%",
+    "back",
+    "home",
+    "away",
+    "abroad",
+    "ahead",
+    "together",
+    "here",
+    "there",
+    "way",
 ];
 
 /// The participant finder for one sentence.

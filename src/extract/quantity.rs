@@ -211,8 +211,26 @@ pub fn scale(digits: &str, exponent: u32) -> String {
 
 /// The amounts that a change (or any event with a number in its object) carries, read after the trigger's verb
 /// group up to the end of its clause, and inside its own phrase before a noun trigger ("a 20% fall").
-pub fn around(doc: &Document, tokens: &[Token], parsed: &Parsed, start: usize, end: usize) -> Vec<Quantity> {
+pub fn around(
+    doc: &Document,
+    tokens: &[Token],
+    parsed: &Parsed,
+    times: &[Span],
+    start: usize,
+    end: usize,
+) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // A number in a date ("August 10") or in a name ("Chapter 11", "Flight 447") is no amount.
+    let amount_at = |doc: &Document, tokens: &[Token], parsed: &Parsed, k: usize| {
+        let found = amount_at(doc, tokens, parsed, k)?;
+        let first = tokens.get(k)?;
+        let in_time = times.iter().any(|t| t.overlaps(first.span));
+        let after_name = k > 0
+            && tokens[k - 1].kind == TokenKind::Word
+            && doc.tok(&tokens[k - 1]).starts_with(char::is_uppercase)
+            && first.kind == TokenKind::Number;
+        (!in_time && !after_name).then_some(found)
+    };
     let lower = |k: usize| tokens.get(k).map(|t| doc.lower(t).into_owned()).unwrap_or_default();
     let span = |a: usize, b: usize| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
     // Before a noun trigger, in its phrase.
@@ -283,7 +301,7 @@ mod tests {
         let s = &doc.sentences[0];
         let p = parse(&doc, s, &[]);
         let i = s.tokens.iter().position(|t| doc.tok(t) == trigger).expect("trigger");
-        around(&doc, &s.tokens, &p, i, i + 1)
+        around(&doc, &s.tokens, &p, &[], i, i + 1)
             .into_iter()
             .map(|q| (q.span.of(text).to_string(), q.value, q.unit, q.role))
             .collect()
