@@ -5,3 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 cargo test --release --no-fail-fast "$@"
+# The Python side: the evaluation harness and the data converters, on hand-written inputs.
+python3 -m unittest discover -s eval/tests -q
+python3 -m unittest -q scripts/test_build_wordnet.py scripts/test_build_organisations.py

@@ -354,6 +354,14 @@ pub fn read_html(
     origin: String,
     options: &ReadOptions,
 ) -> Result<Article, InputError> {
+    // A page nested deeper than any real one (100,000 `<div>`s) would take the HTML parser quadratic time: refuse it
+    // with a clear message rather than hang on it (issue 20).
+    if let Some(byte) = too_deep(html, MAX_HTML_DEPTH) {
+        return Err(InputError::Invalid {
+            origin,
+            message: format!("HTML elements nested deeper than {MAX_HTML_DEPTH} (at byte {byte}): not read"),
+        });
+    }
     let page = Html::parse_document(html);
     let meta = |sel: &Selector| {
         page.select(sel).find_map(|e| e.value().attr("content")).map(str::trim).filter(|s| !s.is_empty())
@@ -414,10 +422,12 @@ const SKIPPED: &[&str] =
     &["script", "style", "nav", "aside", "footer", "header", "form", "noscript", "template", "button", "svg", "figure"];
 const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td"];
 
-/// Collect the text of block elements under `element`, skipping boilerplate containers.
+/// Collect the text of block elements under `element`, skipping boilerplate containers. The walk keeps its own
+/// stack, in document order, so that no page can exhaust the thread's (issue 20).
 fn collect_blocks(element: ElementRef, out: &mut Vec<String>) {
-    for child in element.children() {
-        let Some(child) = ElementRef::wrap(child) else { continue };
+    let mut stack: Vec<ElementRef> = element.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(child) = stack.pop() {
         let name = child.value().name();
         if SKIPPED.contains(&name) || child.value().attr("hidden").is_some() {
             continue;
@@ -428,9 +438,75 @@ fn collect_blocks(element: ElementRef, out: &mut Vec<String>) {
                 out.push(text);
             }
         } else {
-            collect_blocks(child, out);
+            let first = stack.len();
+            stack.extend(child.children().filter_map(ElementRef::wrap));
+            stack[first..].reverse();
         }
     }
+}
+
+/// The deepest element nesting an HTML page may have; real pages stay under a few hundred.
+pub const MAX_HTML_DEPTH: usize = 2_000;
+
+/// The byte at which the page's elements first nest deeper than `limit`, if they do: a linear scan of the tags
+/// (void elements, self-closing tags, comments and the contents of scripts and styles left out).
+fn too_deep(html: &str, limit: usize) -> Option<usize> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(k) = memchr_lt(&bytes[i..]) {
+        let at = i + k;
+        let rest = &html[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
+            continue;
+        }
+        let close = rest.starts_with("</");
+        let name_start = at + if close { 2 } else { 1 };
+        let name_len = bytes[name_start.min(bytes.len())..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = rest.find('>').map_or(bytes.len(), |e| at + e + 1);
+        if name_len == 0 {
+            i = at + 1;
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else if !VOID.contains(&name.as_str()) && !html[..end].ends_with("/>") {
+            if name == "script" || name == "style" {
+                // Skip to the closing tag, matched without regard to case.
+                let closing = format!("</{name}");
+                let mut j = end;
+                i = loop {
+                    match memchr_lt(&bytes[j..]) {
+                        Some(k)
+                            if html.as_bytes()[j + k..].len() >= closing.len()
+                                && html.as_bytes()[j + k..j + k + closing.len()]
+                                    .eq_ignore_ascii_case(closing.as_bytes()) =>
+                        {
+                            break j + k
+                        }
+                        Some(k) => j += k + 1,
+                        None => break bytes.len(),
+                    }
+                };
+                continue;
+            }
+            depth += 1;
+            if depth > limit {
+                return Some(at);
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
 }
 
 fn collapse(s: &str) -> String {
@@ -479,6 +555,26 @@ mod tests {
         assert_eq!(a.text, "Leaders Meet\nThe leaders & aides met.\nThey said so.");
         assert_eq!(a.title.as_deref(), Some("Leaders Meet"));
         assert_eq!(a.published, Some(date("2015-05-18")));
+    }
+
+    #[test]
+    fn html_nested_a_hundred_thousand_deep_is_refused_at_once_and_deep_real_pages_are_read() {
+        let deep = format!(
+            "<html><body><article>{}<p>Text.</p>{}</article></body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let err = read_html(&deep, None, "deep.html".into(), &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("nested deeper than 2000"), "{err}");
+        // 1,500 levels (under the limit) are read, with no recursion to overflow the stack.
+        let nested = format!(
+            "<html><body>{}<p>Deep text.</p>{}<!-- <div> --><br><img src=x /></body></html>",
+            "<div>".repeat(1_500),
+            "</div>".repeat(1_500)
+        );
+        let article = read_html(&nested, None, "nested.html".into(), &ReadOptions::default()).unwrap();
+        assert_eq!(article.text, "Deep text.");
+        assert_eq!(too_deep("<script>if (a <div) {}</script><div><p>x</p></div>", 2), None);
     }
 
     #[test]

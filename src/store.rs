@@ -16,6 +16,8 @@ use crate::graph::{self, vocab::PREFIXES, Format};
 pub enum StoreError {
     #[error("cannot open the store at {path}: {source}")]
     Open { path: String, source: oxigraph::store::StorageError },
+    #[error("store {path} is in use by another newskg process (a load or compact holds it until it ends; query, export and serve can read it meanwhile)")]
+    InUse { path: String },
     #[error("store: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
     #[error("{name}: SPARQL syntax error: {source}")]
@@ -73,8 +75,15 @@ impl KnowledgeStore {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(StoreError::Io)?;
         }
-        let store =
-            Store::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        let store = Store::open(path).map_err(|source| {
+            // RocksDB's lock on the directory: another process has the store open for writing.
+            let text = source.to_string();
+            if text.contains("lock file") && text.contains("LOCK") {
+                StoreError::InUse { path: path.display().to_string() }
+            } else {
+                StoreError::Open { path: path.display().to_string(), source }
+            }
+        })?;
         Ok(KnowledgeStore { store, path: Some(path.to_path_buf()) })
     }
 

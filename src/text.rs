@@ -401,10 +401,21 @@ fn split_sentences(text: &str, tokens: Vec<Token>, paragraph: usize, out: &mut V
             && next.is_none_or(starts_sentence);
         if (ends && !closing_after) || closes {
             flush(&mut current, paragraph, out);
+        } else if current.len() >= MAX_SENTENCE_TOKENS {
+            // A run of text with no sentence end (a table, a list, a scraped page without full stops) is cut at its
+            // last comma, semicolon or colon, else where it stands: every stage works within a sentence, so a bound
+            // on the sentence keeps each of them linear in the article (issue 20).
+            let cut = current.iter().rposition(|t| matches!(t.span.of(text), "," | ";" | ":")).filter(|&c| c > 0);
+            let rest = cut.map(|c| current.split_off(c + 1)).unwrap_or_default();
+            flush(&mut current, paragraph, out);
+            current = rest;
         }
     }
     flush(&mut current, paragraph, out);
 }
+
+/// The most tokens a sentence holds: news sentences are far shorter (a long one has 60); a longer run is cut.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
 
 fn starts_sentence(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
@@ -474,6 +485,17 @@ mod tests {
             sents,
             vec!["Mr. Smith met the U.S. envoy.", "He left.", "“We agree.”", "She said so in the U.S.", "The end."]
         );
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_cut_into_bounded_sentences() {
+        let text = "word, ".repeat(1000);
+        let doc = Document::parse(&text);
+        assert!(doc.sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS), "a sentence is too long");
+        let tokens: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(tokens, 2000, "no token is lost");
+        // Cut after a comma, so each piece ends with one.
+        assert!(doc.sentences.iter().all(|s| s.span.of(&text).ends_with(',')));
     }
 
     #[test]

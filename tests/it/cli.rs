@@ -394,3 +394,51 @@ fn a_reload_killed_midway_leaves_every_article_either_as_it_was_or_as_reloaded()
     // The first batch is stored at once by transactions: the kill came after the reload had begun.
     assert!(reloaded > 0 && reloaded < got.len(), "{reloaded} of {} articles reloaded", got.len());
 }
+
+#[test]
+fn a_second_load_on_a_store_in_use_fails_at_once_with_a_sentence_and_leaves_it_whole() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("kg");
+    let article =
+        "{\"id\":\"a1\",\"date\":\"2025-03-10\",\"text\":\"Acme Holdings Ltd said on Monday that sales fell.\"}\n";
+    newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(article).assert().success();
+    // A load that holds the store: it reads stdin, which stays open until the end of the test.
+    let mut holder = std::process::Command::new(assert_cmd::cargo::cargo_bin("newskg"))
+        .args(["load", "-q", "--store"])
+        .arg(&store)
+        .arg("-")
+        .env_remove("NEWSKG_STORE")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = holder.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, article.as_bytes()).unwrap();
+    std::io::Write::flush(&mut stdin).unwrap();
+    // Once the holder has stored the line and waits for more (its CPU time stops growing), it holds the store.
+    let cpu_ticks = || {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", holder.id())).unwrap_or_default();
+        let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, f)| f).split_whitespace().collect();
+        fields.get(11..13).map_or(0, |t| t.iter().map(|v| v.parse::<u64>().unwrap_or(0)).sum::<u64>())
+    };
+    let (mut last, mut idle) = (u64::MAX, 0);
+    for _ in 0..240 {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let ticks = cpu_ticks();
+        idle = if ticks == last && ticks > 0 { idle + 1 } else { 0 };
+        last = ticks;
+        if idle == 4 {
+            break;
+        }
+    }
+    assert!(holder.try_wait().unwrap().is_none(), "the first load should still be running");
+    let out = newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(article).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("is in use by another newskg process"), "{message}");
+    assert!(!message.contains("LOCK"), "RocksDB's own message is not shown: {message}");
+    drop(stdin);
+    assert!(holder.wait().unwrap().success());
+    // The store is whole: the article is there once.
+    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert!(String::from_utf8_lossy(&exported.stdout).contains("Acme Holdings Ltd"));
+}
