@@ -44,27 +44,6 @@ pub struct Quantity {
     pub role: QuantityRole,
 }
 
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("hundred", 100),
-    ("dozen", 12),
-];
 const MULTIPLIERS: &[(&str, u32)] = &[
     ("hundred", 2),
     ("thousand", 3),
@@ -176,8 +155,11 @@ fn number(doc: &Document, tokens: &[Token], k: usize) -> Option<(String, u32)> {
         return Some((clean, 0));
     }
     let lower = w.to_lowercase();
-    if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(x, _)| *x == lower) {
-        return Some((n.to_string(), 0));
+    // A number in words ("five", "twenty-five", "a dozen"), read as time expressions read them; "a" alone is none.
+    if lower.chars().all(|c| c.is_alphabetic() || c == '-') && !matches!(lower.as_str(), "a" | "an") {
+        if let Some(n) = crate::extract::time::number(&lower).filter(|n| n.fract() == 0.0 && *n < 1e15) {
+            return Some(((n as u64).to_string(), 0));
+        }
     }
     // "2bn", "3.5m", "40m"
     let split = lower.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;

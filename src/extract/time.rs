@@ -980,7 +980,8 @@ fn relative_period(which: &str, unit: &str, x: &Context) -> Option<Value> {
     Some((TimexType::Date, v, None))
 }
 
-fn number(word: &str) -> Option<f64> {
+/// The value of a number written in digits or words ("twenty-five", "a dozen", "3.5").
+pub fn number(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
     if let Ok(n) = w.parse::<f64>() {
         return Some(n);

@@ -360,21 +360,7 @@ fn a_reload_killed_midway_leaves_every_article_either_as_it_was_or_as_reloaded()
     let mut stdin = load.stdin.take().unwrap();
     stdin.write_all(after.as_bytes()).unwrap();
     stdin.flush().unwrap();
-    let cpu_ticks = || {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", load.id())).unwrap_or_default();
-        let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, f)| f).split_whitespace().collect();
-        fields.get(11..13).map_or(0, |t| t.iter().map(|v| v.parse::<u64>().unwrap_or(0)).sum::<u64>())
-    };
-    let (mut last, mut idle) = (u64::MAX, 0);
-    for _ in 0..240 {
-        std::thread::sleep(std::time::Duration::from_millis(250));
-        let ticks = cpu_ticks();
-        idle = if ticks == last && ticks > 0 { idle + 1 } else { 0 };
-        last = ticks;
-        if idle == 4 {
-            break;
-        }
-    }
+    wait_until_idle(&load);
     load.kill().unwrap();
     load.wait().unwrap();
     drop(stdin);
@@ -415,8 +401,24 @@ fn a_second_load_on_a_store_in_use_fails_at_once_with_a_sentence_and_leaves_it_w
     std::io::Write::write_all(&mut stdin, article.as_bytes()).unwrap();
     std::io::Write::flush(&mut stdin).unwrap();
     // Once the holder has stored the line and waits for more (its CPU time stops growing), it holds the store.
+    wait_until_idle(&holder);
+    assert!(holder.try_wait().unwrap().is_none(), "the first load should still be running");
+    let out = newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(article).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("is in use by another newskg process"), "{message}");
+    assert!(!message.contains("LOCK"), "RocksDB's own message is not shown: {message}");
+    drop(stdin);
+    assert!(holder.wait().unwrap().success());
+    // The store is whole: the article is there once.
+    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
+    assert!(String::from_utf8_lossy(&exported.stdout).contains("Acme Holdings Ltd"));
+}
+
+/// Wait until a child process has used no CPU for a second (it waits for input), at most a minute.
+fn wait_until_idle(child: &std::process::Child) {
     let cpu_ticks = || {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", holder.id())).unwrap_or_default();
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).unwrap_or_default();
         let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, f)| f).split_whitespace().collect();
         fields.get(11..13).map_or(0, |t| t.iter().map(|v| v.parse::<u64>().unwrap_or(0)).sum::<u64>())
     };
@@ -430,15 +432,4 @@ fn a_second_load_on_a_store_in_use_fails_at_once_with_a_sentence_and_leaves_it_w
             break;
         }
     }
-    assert!(holder.try_wait().unwrap().is_none(), "the first load should still be running");
-    let out = newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(article).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let message = String::from_utf8_lossy(&out.stderr);
-    assert!(message.contains("is in use by another newskg process"), "{message}");
-    assert!(!message.contains("LOCK"), "RocksDB's own message is not shown: {message}");
-    drop(stdin);
-    assert!(holder.wait().unwrap().success());
-    // The store is whole: the article is there once.
-    let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
-    assert!(String::from_utf8_lossy(&exported.stdout).contains("Acme Holdings Ltd"));
 }
