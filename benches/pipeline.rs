@@ -47,8 +47,8 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|a| {
             let doc = Document::parse(&a.text);
-            let mut facts =
-                newskg::Facts { sentences: doc.sentences.iter().map(|s| s.span).collect(), ..newskg::Facts::default() };
+            let mut facts = newskg::Facts::default();
+            facts.sentences = doc.sentences.iter().map(|s| s.span).collect();
             facts.timexes = newskg::extract::time::extract(&doc, a.published);
             newskg::extract::entities::extract(&doc, &mut facts);
             newskg::extract::roles::extract(&doc, &mut facts);

@@ -43,6 +43,45 @@ pub enum InputError {
     Json { origin: String, line: usize, message: String },
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
+    #[error("{origin}: {what} is larger than {limit} MiB: not read (newskg reads news articles; split longer texts)", limit = .limit >> 20)]
+    TooLarge { origin: String, what: &'static str, limit: usize },
+}
+
+/// The longest article text newskg extracts, in bytes (UTF-8): 4 MiB, some forty times the longest news article,
+/// and about 1 GB of memory to extract. A longer text is refused with [`InputError::TooLarge`], the batch going on.
+pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// The largest input file or stdin read whole (plain text, HTML), in bytes: an HTML page carries markup, scripts and
+/// styles around its text.
+pub const MAX_FILE_BYTES: usize = 64 << 20;
+
+/// The longest JSON Lines line read, in bytes: the largest article with every character escaped (`\uXXXX`) and its
+/// metadata. A longer line is skipped without being held in memory.
+pub const MAX_LINE_BYTES: usize = 6 * MAX_ARTICLE_BYTES + (64 << 10);
+
+/// Refuse a text longer than [`MAX_ARTICLE_BYTES`].
+fn check_length(text: &str, origin: &str) -> Result<(), InputError> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge {
+            origin: origin.to_string(),
+            what: "the article's text",
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Read `reader` to its end, or refuse it once it holds more than `limit` bytes.
+fn read_bounded(reader: impl Read, limit: usize, origin: &str) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|source| InputError::Io { origin: origin.to_string(), source })?;
+    if buf.len() > limit {
+        return Err(InputError::TooLarge { origin: origin.to_string(), what: "the input", limit });
+    }
+    Ok(buf)
 }
 
 /// The input formats `newskg` reads.
@@ -151,14 +190,15 @@ pub fn read_input(path: &Path, options: &ReadOptions, each: &mut dyn FnMut(Resul
         if jsonl {
             return read_jsonl(reader, &origin, options, each);
         }
-        let mut buf = Vec::new();
-        reader.read_to_end(&mut buf).map(|_| buf)
+        read_bounded(reader, MAX_FILE_BYTES, &origin)
     } else {
-        fs::read(path)
+        fs::File::open(path)
+            .map_err(|source| InputError::Io { origin: origin.clone(), source })
+            .and_then(|file| read_bounded(file, MAX_FILE_BYTES, &origin))
     };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(source) => return each(Err(InputError::Io { origin, source })),
+        Err(e) => return each(Err(e)),
     };
     let text = match decode(bytes, &origin) {
         Ok(t) => t,
@@ -197,6 +237,7 @@ pub fn read_text(
     if text.trim().is_empty() {
         return Err(InputError::Empty { origin });
     }
+    check_length(&text, &origin)?;
     let published = options.date.or_else(|| find_dateline(&text));
     let title = find_title(&text);
     let id = stem.unwrap_or_else(|| text_hash(&text));
@@ -299,7 +340,7 @@ fn read_jsonl(
     loop {
         bytes_line.clear();
         line += 1;
-        match reader.read_until(b'\n', &mut bytes_line) {
+        match (&mut reader).take(MAX_LINE_BYTES as u64 + 1).read_until(b'\n', &mut bytes_line) {
             Ok(0) => break,
             Ok(_) => {}
             Err(source) => {
@@ -308,6 +349,17 @@ fn read_jsonl(
             }
         }
         let json_err = |message: String| InputError::Json { origin: origin.to_string(), line, message };
+        if bytes_line.len() > MAX_LINE_BYTES {
+            // The rest of the line is skipped without being kept.
+            bytes_line = Vec::new();
+            if let Err(source) = skip_line(&mut reader) {
+                each(Err(InputError::Io { origin: format!("{origin} line {line}"), source }));
+                break;
+            }
+            let limit = MAX_LINE_BYTES >> 20;
+            each(Err(json_err(format!("the line is longer than {limit} MiB: not read"))));
+            continue;
+        }
         let Ok(raw) = std::str::from_utf8(&bytes_line) else {
             each(Err(json_err("invalid UTF-8".into())));
             continue;
@@ -319,11 +371,37 @@ fn read_jsonl(
     }
 }
 
+/// Consume the rest of a line (up to and with its newline) without keeping it.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                reader.consume(k + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
 fn parse_json_article(raw: &str, origin: &str, line: usize, options: &ReadOptions) -> Result<Article, String> {
     let record: JsonArticle = serde_json::from_str(raw).map_err(|e| format!("not a JSON article: {e}"))?;
     let text = record.text.ok_or_else(|| "missing \"text\"".to_string())?;
     if text.trim().is_empty() {
         return Err("\"text\" is empty".into());
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "the article's text is larger than {} MiB: not read (newskg reads news articles; split longer texts)",
+            MAX_ARTICLE_BYTES >> 20
+        ));
     }
     let date_field = record.date.or(record.date_published).or(record.dct);
     let published = match &date_field {
@@ -397,6 +475,7 @@ pub fn read_html(
     if text.trim().is_empty() {
         return Err(InputError::Invalid { origin, message: "no visible article text in the HTML page".into() });
     }
+    check_length(&text, &origin)?;
     let id = stem.unwrap_or_else(|| text_hash(&text));
     Ok(Article { id, title, published, url, text, origin })
 }

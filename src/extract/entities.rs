@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use crate::extract::organisations::{self, Named};
+use crate::extract::spans::SpanIndex;
 use crate::extract::{EntityKind, Facts, Mention};
 use crate::lexicon::{EntityClass, FastSet, PlaceKind, LEXICON};
 use crate::text::{lower, Document, Sentence, Span, Token, TokenKind};
@@ -225,12 +226,14 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         .collect();
     organisations::find(doc, &mut found);
     let named: Vec<(Span, EntityClass, String)> = found.iter().map(|n| (n.span, n.class, n.name.clone())).collect();
+    debug_assert!(named.is_sorted_by_key(|n| n.0.start), "organisations::find leaves the names in text order");
     let mut candidates = Vec::new();
     for sentence in &doc.sentences {
-        find_names(doc, sentence, &named, &mut candidates);
+        find_names(doc, sentence, starting_in(&named, sentence.span), &mut candidates);
     }
     let people = resolve_people(&candidates);
     let person_mentions = link_people(doc, &people, &named);
+    let person_spans = SpanIndex::of(person_mentions.iter().map(|(s, _, _)| *s));
     let mut person_index = Vec::new();
     for draft in &people {
         let name = draft.key.join(" ");
@@ -251,7 +254,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         facts.mentions.push(Mention { span: *span, entity: i, reason: reason.clone() });
     }
     for Named { span, class, name, reason, schema } in found {
-        if person_mentions.iter().any(|(s, _, _)| s.overlaps(span)) {
+        if !person_spans.overlapping(span).is_empty() {
             continue;
         }
         let kind = match class {
@@ -269,6 +272,13 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
         }
         facts.mentions.push(Mention { span, entity: i, reason });
     }
+}
+
+/// The names of `named` (in text order) that start inside `span`: a sentence's names, found without a scan.
+fn starting_in(named: &[(Span, EntityClass, String)], span: Span) -> &[(Span, EntityClass, String)] {
+    let from = named.partition_point(|n| n.0.start < span.start);
+    let to = named.partition_point(|n| n.0.start < span.end);
+    &named[from..to]
 }
 
 /// The parts of a hyphenated token with their spans ("U.S.-backed" → "U.S.", "backed").
@@ -832,23 +842,30 @@ fn canonical(words: &[String]) -> Vec<String> {
 fn resolve_people(candidates: &[Candidate]) -> Vec<PersonDraft> {
     let mut people: Vec<PersonDraft> = Vec::new();
     let mut by_key: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let body = || candidates.iter().filter(|c| !c.heading);
     // Full names first, longest first, so that shorter forms can join them.
     let mut full: Vec<&Candidate> = body().filter(|c| c.words.len() >= 2).collect();
     full.sort_by_key(|c| std::cmp::Reverse(canonical(&c.words).len()));
     for c in full {
         let key = canonical(&c.words);
+        // The people of this surname, in the order they were found (the first that fits is taken).
+        let namesakes = key.last().and_then(|l| by_surname.get(l)).map(Vec::as_slice).unwrap_or_default();
         let existing = by_key.get(&key).copied().or_else(|| {
             // "Tayyip Erdoğan" joins "Recep Tayyip Erdoğan": same surname, words in order.
-            people.iter().position(|p| p.key.last() == key.last() && is_subsequence(&key, &p.key)).or_else(|| {
+            namesakes.iter().copied().find(|&p| is_subsequence(&key, &people[p].key)).or_else(|| {
                 // "Kristin Wilkins" joins "Kristen Wilkins": a given name spelled two ways (issue: typos are forms).
-                people.iter().position(|p| {
-                    p.key.len() == 2 && key.len() == 2 && p.key[1] == key[1] && is_typo_of(&key[0], &p.key[0], 6)
+                namesakes.iter().copied().find(|&p| {
+                    let p = &people[p].key;
+                    p.len() == 2 && key.len() == 2 && is_typo_of(&key[0], &p[0], 6)
                 })
             })
         });
         let i = existing.unwrap_or_else(|| {
             people.push(PersonDraft { key: key.clone(), forms: BTreeSet::new() });
+            if let Some(last) = key.last() {
+                by_surname.entry(last.clone()).or_default().push(people.len() - 1);
+            }
             people.len() - 1
         });
         by_key.insert(key, i);
@@ -963,7 +980,7 @@ fn link_people(
                         let span = Span::new(tokens[i].span.start, tokens[i + n - 1].span.end);
                         // A place or organisation name that merely contains a surname stays what it is.
                         // ... and so does an organisation named after a person ("Andy Warhol Foundation").
-                        let inside_named = named.iter().any(|(s, class, _)| {
+                        let inside_named = starting_in(named, sentence.span).iter().any(|(s, class, _)| {
                             s.contains(span) && *s != span && (n == 1 || *class == EntityClass::Organization)
                         });
                         if !inside_named {

@@ -717,6 +717,11 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             index.add(doc, facts, facts.mentions.len() - 1);
         }
     }
+    // The entity of the first mention of each span.
+    let mut mention_at: HashMap<Span, usize> = HashMap::new();
+    for m in &facts.mentions {
+        mention_at.entry(m.span).or_insert(m.entity);
+    }
     for (k, args) in participants.into_iter().enumerate() {
         for (role, filler, _) in args {
             let arg = match filler {
@@ -724,8 +729,8 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 Filler::Trigger(j) => Arg::Event(j),
                 // A phrase whose span is already a name's (a title read as its holder) is that entity: one span
                 // names one thing.
-                Filler::Phrase(a, b) => match facts.mentions.iter().find(|m| m.span == Span::new(a, b)) {
-                    Some(m) => Arg::Entity(m.entity),
+                Filler::Phrase(a, b) => match mention_at.get(&Span::new(a, b)) {
+                    Some(&entity) => Arg::Entity(entity),
                     None => Arg::Thing(things.add(doc.text, Span::new(a, b))),
                 },
             };
@@ -1159,6 +1164,10 @@ fn find_date(
 fn merge(found: Vec<Found>) -> (Vec<Event>, Vec<usize>) {
     // Per event: the sentences that tell it and whether one of them is the headline.
     let mut events: Vec<(Event, BTreeSet<usize>, bool)> = Vec::new();
+    // The events of each class and actor, and the last event of each class, in order: the candidates a scan of
+    // every event would consider, found without the scan.
+    let mut by_actor: HashMap<(EventClass, usize), Vec<usize>> = HashMap::new();
+    let mut last_of_class: HashMap<EventClass, usize> = HashMap::new();
     let mut index = Vec::with_capacity(found.len());
     let mut reports = Vec::with_capacity(found.len());
     for f in found {
@@ -1167,12 +1176,20 @@ fn merge(found: Vec<Found>) -> (Vec<Event>, Vec<usize>) {
         let target = if event.actors.is_empty() || !event.class.merges() {
             // Without actors, only "this meeting" is known to be an event told before.
             if f.anaphoric {
-                events.iter().rposition(|(e, _, _)| e.class == event.class)
+                last_of_class.get(&event.class).copied()
             } else {
                 None
             }
         } else {
-            events.iter().position(|(e, sentences, headline)| {
+            let mut candidates: Vec<usize> = event
+                .actors
+                .iter()
+                .flat_map(|&a| by_actor.get(&(event.class, a)).into_iter().flatten().copied())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates.into_iter().find(|&i| {
+                let (e, sentences, headline) = &events[i];
                 if e.class != event.class || e.actors.is_disjoint(&event.actors) {
                     return false;
                 }
@@ -1191,16 +1208,26 @@ fn merge(found: Vec<Found>) -> (Vec<Event>, Vec<usize>) {
                     }
             })
         };
-        match target {
+        let class = event.class;
+        let i = match target {
             Some(i) => {
                 absorb(&mut events[i].0, event);
                 events[i].1.insert(f.sentence);
                 events[i].2 |= f.headline;
-                index.push(i);
+                i
             }
             None => {
                 events.push((event, BTreeSet::from([f.sentence]), f.headline));
-                index.push(events.len() - 1);
+                last_of_class.insert(class, events.len() - 1);
+                events.len() - 1
+            }
+        };
+        index.push(i);
+        for &a in &events[i].0.actors {
+            let list = by_actor.entry((class, a)).or_default();
+            if list.last() != Some(&i) && !list.contains(&i) {
+                list.push(i);
+                list.sort_unstable();
             }
         }
     }

@@ -10,11 +10,13 @@ pub mod organisations;
 pub mod participants;
 pub mod quantity;
 pub mod roles;
+pub mod spans;
 pub mod time;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::article::Article;
+use crate::extract::spans::SpanIndex;
 use crate::text::{Document, Span};
 
 pub use events::{Arg, ArgRole, Event, EventClass, Status, Thing};
@@ -77,6 +79,12 @@ pub struct Facts {
     /// Noun phrases taking part in events without naming an entity.
     pub things: Vec<Thing>,
     pub timexes: Vec<Timex>,
+    /// `mentions[..indexed]` by span, for the stages that read the mentions without adding any (see
+    /// [`Facts::index_mentions`]).
+    mention_index: SpanIndex,
+    indexed: usize,
+    /// The entity of each kind and name, so [`Facts::entity`] finds it without a scan.
+    entity_index: HashMap<(EntityKind, String), usize>,
 }
 
 impl Facts {
@@ -86,12 +94,53 @@ impl Facts {
         self.sentences.get(i).filter(|s| s.contains(span)).map(|_| i)
     }
 
+    /// Bring the index of the mentions up to date: call it before [`Facts::mentions_overlapping`] and the like
+    /// once mentions were added.
+    pub fn index_mentions(&mut self) {
+        for k in self.indexed..self.mentions.len() {
+            self.mention_index.add(self.mentions[k].span, k);
+        }
+        self.indexed = self.mentions.len();
+    }
+
+    fn indexed_mentions(&self, found: Vec<usize>) -> impl Iterator<Item = &Mention> {
+        debug_assert_eq!(self.indexed, self.mentions.len(), "Facts::index_mentions was not called after a change");
+        found.into_iter().map(|k| &self.mentions[k])
+    }
+
+    /// The mentions overlapping `span`, in the order of `mentions`.
+    pub fn mentions_overlapping(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        self.indexed_mentions(self.mention_index.overlapping(span))
+    }
+
+    /// The mentions starting at `start`, in the order of `mentions`.
+    pub fn mentions_starting_at(&self, start: usize) -> impl Iterator<Item = &Mention> {
+        self.indexed_mentions(self.mention_index.starting_at(start))
+    }
+
+    /// The mentions ending at `end`, in the order of `mentions`.
+    pub fn mentions_ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
+        let last = Span::new(end.saturating_sub(1), end);
+        self.mentions_overlapping(last).filter(move |m| m.span.end == end)
+    }
+
+    /// The mentions inside `span`, in the order of `mentions`.
+    pub fn mentions_inside(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        self.mentions_starting_in(span.start, span.end).filter(move |m| span.contains(m.span))
+    }
+
+    /// The mentions starting in `from..to`, in the order of `mentions`.
+    pub fn mentions_starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
+        self.indexed_mentions(self.mention_index.starting_in(from, to))
+    }
+
     /// The index of the entity of this kind and name, added if new.
     pub fn entity(&mut self, kind: EntityKind, name: &str) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| e.kind == kind && e.name == name) {
+        if let Some(&i) = self.entity_index.get(&(kind, name.to_string())) {
             return i;
         }
         self.entities.push(Entity { kind, name: name.to_string(), alternate: BTreeSet::new(), schema: None });
+        self.entity_index.insert((kind, name.to_string()), self.entities.len() - 1);
         self.entities.len() - 1
     }
 }

@@ -59,13 +59,14 @@ struct Found {
 
 /// Find the roles of every person mentioned in the body.
 pub fn extract(doc: &Document, facts: &mut Facts) {
+    // The stage adds entities but no mention: one index of the mentions serves it all.
+    facts.index_mentions();
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let tokens = &sentence.tokens;
         let mut person_mentions: Vec<(usize, usize, usize)> = facts
-            .mentions
-            .iter()
-            .filter(|m| facts.entities[m.entity].kind == EntityKind::Person && sentence.span.contains(m.span))
+            .mentions_inside(sentence.span)
+            .filter(|m| facts.entities[m.entity].kind == EntityKind::Person)
             .filter_map(|m| {
                 let start = tokens.iter().position(|t| t.span.start == m.span.start)?;
                 let end = tokens.iter().position(|t| t.span.end == m.span.end)? + 1;
@@ -241,10 +242,9 @@ fn title_of_org(doc: &Document, facts: &mut Facts, tokens: &[Token], end: usize,
         let span = Span::new(tokens[s].span.start, tokens[end - 1].span.end);
         // Not a person's name, nor a known place or organisation followed by more capitalised words: in "President
         // of the United States Barack Obama" the words after the known name start the person's name.
-        let clash = facts.mentions.iter().any(|m| {
-            m.span.overlaps(span)
-                && (facts.entities[m.entity].kind == EntityKind::Person || m.span.end < tokens[end - 1].span.end)
-        });
+        let clash = facts
+            .mentions_overlapping(span)
+            .any(|m| facts.entities[m.entity].kind == EntityKind::Person || m.span.end < tokens[end - 1].span.end);
         if clash {
             return None;
         }
@@ -284,7 +284,7 @@ fn org_at(doc: &Document, facts: &mut Facts, tokens: &[Token], mut r: usize) -> 
         r += 1;
     }
     let start = tokens.get(r)?.span.start;
-    if let Some(m) = facts.mentions.iter().find(|m| m.span.start == start) {
+    if let Some(m) = facts.mentions_starting_at(start).next() {
         if facts.entities[m.entity].kind == EntityKind::Person {
             return None;
         }
@@ -357,9 +357,9 @@ fn premodifier(
                 while s > 0 && is_org_word(doc.tok(&tokens[s - 1])) && !is_function_word(doc.tok(&tokens[s - 1])) {
                     s -= 1;
                 }
-                let is_person = facts.mentions.iter().any(|m| {
-                    facts.entities[m.entity].kind == EntityKind::Person && m.span.end == tokens[end - 1].span.end
-                });
+                let is_person = facts
+                    .mentions_ending_at(tokens[end - 1].span.end)
+                    .any(|m| facts.entities[m.entity].kind == EntityKind::Person);
                 let sentence_start = s == 0 && end - s == 1 && !possessive;
                 if s < end && !is_person && end - s <= 4 && !sentence_start {
                     let name = doc.text[tokens[s].span.start..tokens[end - 1].span.end].to_string();
@@ -416,13 +416,12 @@ fn is_function_word(word: &str) -> bool {
 /// A place or organisation mention whose last token is `end - 1`: its entity and first token.
 fn named_ending_at(facts: &Facts, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     let last = tokens[end - 1].span;
-    let m = facts.mentions.iter().find(|m| {
+    let m = facts.mentions_ending_at(last.end).find(|m| {
         let kind = facts.entities[m.entity].kind;
         (kind == EntityKind::Organization
             || kind == EntityKind::Country
             || kind == EntityKind::Region
             || kind == EntityKind::City)
-            && m.span.end == last.end
             && m.span.start >= tokens[0].span.start
     })?;
     let first = tokens.iter().position(|t| t.span.start <= m.span.start && m.span.start < t.span.end)?;
@@ -581,7 +580,7 @@ fn after_name(
 fn org_premodifier(doc: &Document, facts: &mut Facts, tokens: &[Token], p: usize) -> Option<(usize, usize, String)> {
     let lower = |i: usize| tokens.get(i).map(|t| doc.tok(t).to_lowercase()).unwrap_or_default();
     let start = tokens.get(p)?.span.start;
-    if let Some(m) = facts.mentions.iter().find(|m| m.span.start == start) {
+    if let Some(m) = facts.mentions_starting_at(start).next() {
         if facts.entities[m.entity].kind == EntityKind::Person {
             return None;
         }
@@ -605,7 +604,7 @@ fn org_premodifier(doc: &Document, facts: &mut Facts, tokens: &[Token], p: usize
         return None;
     }
     let span = Span::new(start, tokens[q - 1].span.end);
-    if facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person) {
+    if facts.mentions_overlapping(span).any(|m| facts.entities[m.entity].kind == EntityKind::Person) {
         return None;
     }
     let after = if lower(q) == "'s" { q + 1 } else { q };
@@ -643,8 +642,7 @@ fn organisation_as_written(doc: &Document, facts: &Facts, tokens: &[Token], i: u
         }
     }
     let span = Span::new(first.span.start, tokens[j - 1].span.end);
-    let person =
-        facts.mentions.iter().any(|m| m.span.overlaps(span) && facts.entities[m.entity].kind == EntityKind::Person);
+    let person = facts.mentions_overlapping(span).any(|m| facts.entities[m.entity].kind == EntityKind::Person);
     (!person).then(|| (j, span.of(doc.text).to_string()))
 }
 
@@ -671,11 +669,13 @@ fn possessive_reference(doc: &Document, facts: &Facts, tokens: &[Token], i: usiz
     organisation_before(facts, tokens[i].span.start)
 }
 
-/// The organisation mentioned last before byte `at`.
+/// How far back "its" and "the company's" look for their organisation, in characters: a few paragraphs.
+const ORGANISATION_BEFORE_WITHIN: usize = 2_000;
+
+/// The organisation mentioned last before byte `at`, within [`ORGANISATION_BEFORE_WITHIN`].
 fn organisation_before(facts: &Facts, at: usize) -> Option<usize> {
     facts
-        .mentions
-        .iter()
+        .mentions_starting_in(at.saturating_sub(ORGANISATION_BEFORE_WITHIN), at)
         .filter(|m| m.span.end <= at && facts.entities[m.entity].kind == EntityKind::Organization)
         .max_by_key(|m| m.span.start)
         .map(|m| m.entity)

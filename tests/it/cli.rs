@@ -141,6 +141,73 @@ fn bad_inputs_get_one_line_errors_naming_the_input_and_place() {
     }
 }
 
+/// Distinct sentences of news prose, `n` bytes or more of them: a text that none of the stages can shorten.
+fn long_prose(n: usize) -> String {
+    let mut text = String::with_capacity(n + 200);
+    let mut k = 0;
+    while text.len() < n {
+        text.push_str(&format!(
+            "Minister Ana Ruiz met the envoy of Country {k} in Lisbon on Tuesday, and the talks {k} went well.\n\n"
+        ));
+        k += 1;
+    }
+    text
+}
+
+#[test]
+fn a_folder_of_hostile_files_is_reported_file_by_file_and_the_good_articles_load() {
+    let dir = TempDir::new().unwrap();
+    let feed = dir.path().join("feed");
+    std::fs::create_dir(&feed).unwrap();
+    let nested = format!("<html><body>{}x{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    std::fs::write(feed.join("a-nested.html"), nested).unwrap();
+    std::fs::write(feed.join("b-nul.txt"), "Talks\n\nThe envoy\0 met the minister.\0\0").unwrap();
+    // UTF-16 with its byte-order mark, and bytes that are no text at all, under a text file's name.
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("Talks in Lisbon".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(feed.join("c-utf16.txt"), utf16).unwrap();
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 | 0x80).collect();
+    std::fs::write(feed.join("d-binary.txt"), binary).unwrap();
+    // An article longer than the limit, as a file and as a JSON line; a line longer than any article can be,
+    // skipped without being held; odd JSON lines; and good articles between them.
+    std::fs::write(feed.join("e-long.txt"), long_prose(newskg::article::MAX_ARTICLE_BYTES + 1)).unwrap();
+    let long_line = format!("{{\"id\": \"huge\", \"text\": \"{}\"}}\n", "a".repeat(newskg::article::MAX_LINE_BYTES));
+    let lines = [
+        "[1,2]\n".to_string(),
+        "{\"text\": 5}\n".to_string(),
+        article_line("good-1", "Minister Ana Ruiz met the envoy in Lisbon on Tuesday."),
+        long_line,
+        article_line("too-long", &long_prose(newskg::article::MAX_ARTICLE_BYTES + 1)),
+        article_line("good-2", "Ana Ruiz said on Wednesday that the talks had gone well."),
+    ];
+    std::fs::write(feed.join("f-batch.jsonl"), lines.concat()).unwrap();
+    let store = dir.path().join("kg");
+    let out = newskg().args(["load", "--store"]).arg(&store).arg(&feed).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let limit = newskg::article::MAX_ARTICLE_BYTES >> 20;
+    for message in [
+        "a-nested.html: HTML elements nested deeper than 2000".to_string(),
+        "c-utf16.txt: invalid UTF-8 at byte 0 (line 1)".to_string(),
+        "d-binary.txt: invalid UTF-8 at byte 0 (line 1)".to_string(),
+        format!("e-long.txt: the article's text is larger than {limit} MiB"),
+        "f-batch.jsonl line 1: not a JSON article".to_string(),
+        "f-batch.jsonl line 2: not a JSON article".to_string(),
+        format!("f-batch.jsonl line 4: the line is longer than {} MiB", newskg::article::MAX_LINE_BYTES >> 20),
+        format!("f-batch.jsonl line 5: the article's text is larger than {limit} MiB"),
+    ] {
+        assert_eq!(err.lines().filter(|l| l.contains(&message)).count(), 1, "want one line {message:?} in {err}");
+    }
+    let ids = newskg()
+        .args(["query", "-f", "csv", "--store"])
+        .arg(&store)
+        .args(["-e", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id"])
+        .output()
+        .unwrap();
+    // The NUL bytes are text: that article is read too.
+    assert_eq!(String::from_utf8(ids.stdout).unwrap(), "id\r\nb-nul\r\ngood-1\r\ngood-2\r\n");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = newskg().args(["extract", "-f", "yaml"]).arg(fixture()).output().unwrap();
