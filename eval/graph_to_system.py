@@ -460,7 +460,9 @@ def convert_article(g, article, doc_id, single, args, parents=None):
             for x, role, via in claims:
                 if isinstance(x, Literal):
                     continue
-                cands = ent_mentions.get(x) or [c for c in ev_triggers.get(x, []) if c[2] is not row]
+                cands = ent_mentions.get(x)
+                if not cands and not args.no_event_arguments:
+                    cands = [c for c in ev_triggers.get(x, []) if c[2] is not row]
                 if not cands:
                     continue
                 best = min(cands, key=dist)[2]
@@ -556,6 +558,9 @@ def main(argv=None):
                     help="event class names: nkg (as in the graph), meantime or timeml (mapped; see above)")
     ap.add_argument("--actor-role", default="Arg0")
     ap.add_argument("--place-role", default="Argm-LOC")
+    ap.add_argument("--no-event-arguments", action="store_true",
+                    help="leave out participants whose argument is another event (\"sales fell\": the sales); "
+                         "MEANTIME's participant layer links events to entity mentions and values only")
     ap.add_argument("--all-mentions", action="store_true",
                     help="keep entity mentions that are not names (titles linked to a person, lower-case spans)")
     args = ap.parse_args(argv)

@@ -356,8 +356,14 @@ class Runner:
             self.extracted[(dev_name, "nq")] = nq
         suffix = "" if event_classes == "nkg" else "." + event_classes
         sysp = self.out / f"newskg_{stem}{suffix}.jsonl"
+        # The event targets score no entity layer: their entity rows only resolve participants, each to the
+        # argument's mention nearest the trigger, pronoun and title mentions included (MEANTIME, like PropBank,
+        # annotates the argument as it stands there: "He announced" has "He" as its Arg0).
+        # Their participants are entity mentions (and values), never another event: event-valued arguments are
+        # another layer (MEANTIME links events to events by TLINKs and CLINKs), left out and counted in the notes.
+        nominal = ["--all-mentions", "--no-event-arguments"] if event_classes != "nkg" else []
         r = sh([sys.executable, EVAL / "graph_to_system.py", nq, "-o", sysp, "--gold", self.dev(dev_name),
-                "--event-classes", event_classes])
+                "--event-classes", event_classes] + nominal)
         if r.returncode != 0:
             print(f"graph_to_system.py failed on {nq}", file=sys.stderr)
             sysp = None

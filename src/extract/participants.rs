@@ -104,6 +104,31 @@ const RECIPIENT_VERBS: &[&str] = &[
     "email", "call", "contact", "reassure", "persuade", "convince",
 ];
 
+/// A verb and the noun that completes it into one predicate, with the role of its subject: the noun is part of the
+/// event, not a participant ("the vote took place": the vote is what happened; "others followed suit": they acted).
+const IDIOMS: &[(&str, &str, ArgRole)] = &[
+    ("take", "place", ArgRole::Patient),
+    ("take", "effect", ArgRole::Patient),
+    ("take", "shape", ArgRole::Patient),
+    ("take", "hold", ArgRole::Patient),
+    ("give", "way", ArgRole::Patient),
+    ("make", "sense", ArgRole::Patient),
+    ("take", "part", ArgRole::Agent),
+    ("take", "note", ArgRole::Agent),
+    ("take", "issue", ArgRole::Agent),
+    ("take", "stock", ArgRole::Agent),
+    ("take", "care", ArgRole::Agent),
+    ("take", "heed", ArgRole::Agent),
+    ("follow", "suit", ArgRole::Agent),
+    ("make", "way", ArgRole::Agent),
+    ("make", "headway", ArgRole::Agent),
+    ("pay", "attention", ArgRole::Agent),
+    ("draw", "attention", ArgRole::Agent),
+    ("keep", "pace", ArgRole::Agent),
+    ("lose", "ground", ArgRole::Agent),
+    ("gain", "ground", ArgRole::Agent),
+];
+
 /// Nouns that mark a span of time, not a participant ("last week", "this year").
 const TIME_HEADS: &[&str] = &[
     "time",
@@ -240,7 +265,10 @@ impl Finder<'_> {
             && self.parsed.chunk_ending(group.start).is_some()
             && self.another_finite_verb(group.verb);
         let passive = group.passive || reduced;
-        let objects: Vec<Filler> = if passive { Vec::new() } else { self.object(j, t.class) };
+        let idiom = self.parsed.chunk_starting(j).filter(|c| c.end == c.head + 1).and_then(|c| {
+            IDIOMS.iter().find(|&&(v, n, _)| v == lemma && self.lower(c.head) == n).map(|&(_, _, role)| role)
+        });
+        let objects: Vec<Filler> = if passive || idiom.is_some() { Vec::new() } else { self.object(j, t.class) };
         let object_end = if objects.is_empty() { j } else { self.after_chunks(j) };
         if passive {
             if let Some(s) = subject {
@@ -255,7 +283,11 @@ impl Finder<'_> {
             let undergoes = objects.is_empty() && (subject_undergoes(t.class) || unaccusative(&lemma));
             let copula = lemma == "be";
             if let Some(s) = subject {
-                let role = if undergoes || copula { ArgRole::Patient } else { ArgRole::Agent };
+                let role = match idiom {
+                    Some(role) => role,
+                    None if undergoes || copula => ArgRole::Patient,
+                    None => ArgRole::Agent,
+                };
                 out.extend(s.into_iter().map(|f| (role, f)));
             }
             if !copula {

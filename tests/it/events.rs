@@ -304,3 +304,34 @@ fn verbs_and_event_nouns_outside_the_lexicon_are_events_of_a_wordnet_class() {
     assert!(event_of(&f, "wreckage", text).is_empty());
     assert!(event_of(&f, "Engineers", text).is_empty());
 }
+
+#[test]
+fn the_noun_of_an_idiom_is_part_of_the_event_not_its_patient() {
+    let text = "The summit took place in Vienna. Norvana cut rates. Belmora followed suit. Harlan Mosby took part.";
+    let f = facts(text);
+    // Each verb is an event; "place", "suit" and "part" are no things that underwent it.
+    for verb in ["took place", "followed", "took"] {
+        let e = f.events.iter().find(|e| e.triggers.iter().any(|t| text[t.start..t.end].starts_with(verb)));
+        let Some(e) = e else { continue };
+        assert!(
+            e.args.iter().all(
+                |(_, a)| !matches!(*a, Arg::Thing(x) if matches!(f.things[x].name.as_str(), "place" | "suit" | "part"))
+            ),
+            "{verb}: {:?}",
+            roles_of(&f, &text[e.triggers[0].start..e.triggers[0].end], text)
+        );
+    }
+    assert_eq!(roles_of(&f, "followed", text), [("agent", "Belmora".into())]);
+    assert_eq!(roles_of(&f, "took", text), [("patient", "summit".into())]);
+    let part = text.rfind("took").unwrap();
+    let e = f.events.iter().find(|e| e.triggers.iter().any(|t| t.start == part)).expect("took part");
+    assert_eq!(e.args.len(), 1);
+    assert!(e
+        .args
+        .iter()
+        .all(|(r, a)| *r == ArgRole::Agent && matches!(*a, Arg::Entity(x) if f.entities[x].name == "Harlan Mosby")));
+    // The same verbs keep their objects elsewhere.
+    let text = "Belmora followed the rules. The army took the town.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "followed", text), [("agent", "Belmora".into()), ("patient", "the rules".into())]);
+}
