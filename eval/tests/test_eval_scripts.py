@@ -99,6 +99,7 @@ def graph_lines():
 
 class Args(types.SimpleNamespace):
     all_mentions = False
+    no_event_arguments = False
     event_classes = "nkg"
     actor_role = "Arg0"
     place_role = "Argm-LOC"
@@ -249,6 +250,13 @@ class ParticipantRolesTest(unittest.TestCase):
         self.assertEqual(things, [("179 new tankers", "THING"), ("sales", "THING")])   # lower case kept
         ids = {x["id"] for x in doc["entities"] + doc["events"]}
         self.assertTrue(all(p["event"] in ids and p["argument"] in ids for p in doc["participants"]))
+
+    def test_no_event_arguments(self):
+        doc = self.convert(role_graph_lines(), no_event_arguments=True)
+        pairs = self.pairs(doc)
+        self.assertNotIn(("said", "rose", span2("rose")[0], "Arg1", "patient", False), pairs)
+        self.assertIn(("said", "Boeing", span2("Boeing", 1)[0], "Arg0", "agent", True), pairs)
+        self.assertEqual(len(pairs), 7)
 
     def test_shared_trigger_and_classes(self):
         doc = self.convert(role_graph_lines())
