@@ -52,7 +52,9 @@ schema:Thing (its mentions, written as "entities" rows of type THING, which no e
 counts: score.py only scores the types it is given or finds in gold), or another event (its
 trigger rows in "events"). One pair per (event row, argument row): the first of the order above
 wins. Each pair also carries "via" (agent, patient, recipient, hasActor, hasPlace) and "actor"
-(true when the argument is a sem:hasActor of the event). nkg:quantity is not converted.
+(true when the argument is a sem:hasActor of the event). With --quantities, the amounts an event carries
+(nkg:quantity -> Arg2, nkg:fromValue -> Arg3, nkg:toValue -> Arg4, after PropBank's rise.01) are
+"values" rows (MONEY, PERCENT or QUANTITY), as MEANTIME's value arguments are, and participants.
 
 Event classes: the nkg: class local name ("Meeting"); --event-classes meantime maps them to
 MEANTIME's classes (MEANTIME_SPEECH -> SPEECH_COGNITIVE, everything else -> OTHER) and
@@ -117,6 +119,8 @@ TIMEML_CLASSES = {
     "Demand": "I_ACTION", "Proposal": "I_ACTION", "Threat": "I_ACTION", "Decision": "I_ACTION",
     "State": "STATE", "Perception": "PERCEPTION"}
 # role properties, in the order in which they claim an (event, argument) pair
+# The amounts of a change, after PropBank's rise.01 / fall.01: Arg2 the extent, Arg3 the start point, Arg4 the end.
+QUANTITY_PROPERTIES = ((NKG + "quantity", "Arg2"), (NKG + "fromValue", "Arg3"), (NKG + "toValue", "Arg4"))
 ROLE_PROPERTIES = ((NKG + "agent", "Arg0", "agent"), (NKG + "patient", "Arg1", "patient"),
                    (NKG + "recipient", "Arg2", "recipient"))
 
@@ -436,6 +440,22 @@ def convert_article(g, article, doc_id, single, args, parents=None):
                 row_events[row["id"]].append(v)
                 ev_triggers[v].append((s, e, row, row_sentence[row["id"]]))
 
+    # values: the amounts events carry, each a mention of its own (nkg:quantity, nkg:fromValue, nkg:toValue)
+    values, value_rows = [], {}
+
+    def value_row(x):
+        sp = span_of(x)
+        if sp is None or isinstance(x, Literal):
+            return None
+        if sp not in value_rows:
+            s, e = sp
+            text_ = anchor(x, s, e)
+            typ = ("MONEY" if SCHEMA + "MonetaryAmount" in set(g.types(x))
+                   else "PERCENT" if "%" in text_ or "percent" in text_.lower() else "QUANTITY")
+            value_rows[sp] = {"id": f"q{len(values) + 1}", "start": s, "end": e, "text": text_, "type": typ}
+            values.append(value_rows[sp])
+        return value_rows[sp]
+
     # participants: each argument's mention (or trigger) nearest to the event row's trigger
     for row in events:
         s, e, sent = row["start"], row["end"], row_sentence[row["id"]]
@@ -457,6 +477,14 @@ def convert_article(g, article, doc_id, single, args, parents=None):
             claims += [(x, args.actor_role, "hasActor") for x in sorted(actors) if x not in covered]
             if args.place_role != "":
                 claims += [(x, args.place_role, "hasPlace") for x in sorted(g.objects(v, SEM + "hasPlace"))]
+            if args.quantities:
+                for prop, role in QUANTITY_PROPERTIES:
+                    for x in sorted(g.objects(v, prop)):
+                        q = value_row(x)
+                        if q is not None and q["id"] not in done:
+                            done.add(q["id"])
+                            participants.append({"event": row["id"], "argument": q["id"], "role": role,
+                                                 "via": local_name(prop), "actor": False})
             for x, role, via in claims:
                 if isinstance(x, Literal):
                     continue
@@ -520,6 +548,8 @@ def convert_article(g, article, doc_id, single, args, parents=None):
         doc["dct"] = str(dct)
     doc.update({"timex": timex, "entities": entities, "events": events, "participants": participants,
                 "persons": persons, "roles": roles})
+    if values:
+        doc["values"] = values
     if text is not None:
         bad = [x for x in timex + entities + events if doc["text"][x["start"]:x["end"]] != x["text"]]
         if bad:
@@ -558,6 +588,8 @@ def main(argv=None):
                     help="event class names: nkg (as in the graph), meantime or timeml (mapped; see above)")
     ap.add_argument("--actor-role", default="Arg0")
     ap.add_argument("--place-role", default="Argm-LOC")
+    ap.add_argument("--quantities", action="store_true",
+                    help="write the amounts of events as \"values\" rows and participants (Arg2, Arg3, Arg4)")
     ap.add_argument("--no-event-arguments", action="store_true",
                     help="leave out participants whose argument is another event (\"sales fell\": the sales); "
                          "MEANTIME's participant layer links events to entity mentions and values only")

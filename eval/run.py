@@ -361,7 +361,8 @@ class Runner:
         # annotates the argument as it stands there: "He announced" has "He" as its Arg0).
         # Their participants are entity mentions (and values), never another event: event-valued arguments are
         # another layer (MEANTIME links events to events by TLINKs and CLINKs), left out and counted in the notes.
-        nominal = ["--all-mentions", "--no-event-arguments"] if event_classes != "nkg" else []
+        # The amounts of changes are participants too, as MEANTIME's values are ("rose 17%").
+        nominal = ["--all-mentions", "--no-event-arguments", "--quantities"] if event_classes != "nkg" else []
         r = sh([sys.executable, EVAL / "graph_to_system.py", nq, "-o", sysp, "--gold", self.dev(dev_name),
                 "--event-classes", event_classes] + nominal)
         if r.returncode != 0:

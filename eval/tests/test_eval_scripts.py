@@ -100,6 +100,7 @@ def graph_lines():
 class Args(types.SimpleNamespace):
     all_mentions = False
     no_event_arguments = False
+    quantities = False
     event_classes = "nkg"
     actor_role = "Arg0"
     place_role = "Argm-LOC"
@@ -250,6 +251,18 @@ class ParticipantRolesTest(unittest.TestCase):
         self.assertEqual(things, [("179 new tankers", "THING"), ("sales", "THING")])   # lower case kept
         ids = {x["id"] for x in doc["entities"] + doc["events"]}
         self.assertTrue(all(p["event"] in ids and p["argument"] in ids for p in doc["participants"]))
+
+    def test_quantities(self):
+        s, e = span2("179")
+        q = f"{A2}#quantity-1"
+        amount = [f'<{q}> <{NIF}beginIndex> {lit(str(s), XSD + "nonNegativeInteger")}',
+                  f'<{q}> <{NIF}endIndex> {lit(str(e), XSD + "nonNegativeInteger")}']
+        doc = self.convert(role_graph_lines() + [f"{x} <{A2}> .\n" for x in amount], quantities=True)
+        values = {v["id"]: v for v in doc["values"]}
+        got = [(values[p["argument"]]["type"], p["role"], p["via"]) for p in doc["participants"] if p["argument"] in values]
+        self.assertTrue(got, doc["participants"])
+        self.assertTrue(all(role in ("Arg2", "Arg3", "Arg4") for _, role, _ in got))
+        self.assertNotIn("values", self.convert(role_graph_lines()))
 
     def test_no_event_arguments(self):
         doc = self.convert(role_graph_lines(), no_event_arguments=True)
