@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use crate::extract::events::EventClass;
 use crate::syntax::{Chunk, Parsed, Tag, VerbGroup};
 use crate::text::{Document, Span, Token};
-use crate::wordnet::{Pos, WORDNET};
+use crate::wordnet::{Pos, VerbForm, WORDNET};
 
 /// A participant's role in an event, after PropBank: agent (Arg0), patient or theme (Arg1), recipient (Arg2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,6 +127,12 @@ const IDIOMS: &[(&str, &str, ArgRole)] = &[
     ("keep", "pace", ArgRole::Agent),
     ("lose", "ground", ArgRole::Agent),
     ("gain", "ground", ArgRole::Agent),
+];
+
+/// Verbs whose gerund complement shares their subject ("began selling", "kept rising", "considered leaving").
+const GERUND_GOVERNORS: &[&str] = &[
+    "begin", "start", "stop", "continue", "keep", "finish", "resume", "quit", "cease", "consider", "avoid", "risk",
+    "deny", "admit", "try", "enjoy", "end", "delay", "postpone",
 ];
 
 /// Nouns that mark a span of time, not a participant ("last week", "this year").
@@ -367,6 +373,21 @@ impl Finder<'_> {
             out.extend(fillers.into_iter().map(|f| (role, f)));
             j = self.after_chunks(j + 1);
         }
+        // "The index kept rising", "Boeing stopped making it": a gerund after a verb of beginning, ending or keeping
+        // on shares that verb's subject, in its own role.
+        if out.is_empty() && self.parsed.chunk_at(t.start).is_some_and(|c| c.start == t.start) && t.start > 0 {
+            let governor = self.parsed.groups.iter().find(|g| g.end == t.start && !g.passive);
+            let gerund = self.lower(t.start).ends_with("ing");
+            if let Some(g) = governor.filter(|_| gerund) {
+                let lemmas = WORDNET.lemmas(&self.lower(g.end - 1), Pos::Verb);
+                if lemmas.iter().any(|l| GERUND_GOVERNORS.contains(l)) {
+                    if let Some(s) = self.subject(g.start, 0) {
+                        out.extend(s.into_iter().map(|f| (own, f)));
+                        return;
+                    }
+                }
+            }
+        }
         // A noun that is a verb's object shares that verb's subject: "Boeing filed a lawsuit", "they held talks".
         if !out.iter().any(|(r, _)| *r == own && own == ArgRole::Agent) && agentive {
             if let Some(chunk) = self.parsed.chunk_at(t.start) {
@@ -442,6 +463,17 @@ impl Finder<'_> {
             return None;
         }
         let before = k - 1;
+        // "Apple began selling films", "Boeing stopped making the plane": a gerund after a verb of beginning,
+        // ending or keeping on takes that verb's subject.
+        if matches!(self.tag(start), Some(Tag::Verb(VerbForm::Ing))) && self.tag(before).is_some_and(|t| t.is_verb()) {
+            let governor = self.parsed.groups.iter().find(|g| g.end == k)?;
+            let head = self.lower(governor.end - 1);
+            let lemmas = WORDNET.lemmas(&head, Pos::Verb);
+            if lemmas.iter().any(|l| GERUND_GOVERNORS.contains(l)) {
+                return self.subject(governor.start, depth + 1);
+            }
+            return None;
+        }
         match self.tag(before)? {
             // "Boeing plans to cut": the governing verb's subject; "asked Boeing to cut": its object.
             Tag::To => {

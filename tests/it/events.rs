@@ -335,3 +335,11 @@ fn the_noun_of_an_idiom_is_part_of_the_event_not_its_patient() {
     let f = facts(text);
     assert_eq!(roles_of(&f, "followed", text), [("agent", "Belmora".into()), ("patient", "the rules".into())]);
 }
+
+#[test]
+fn a_gerund_after_a_verb_of_beginning_or_keeping_on_takes_its_subject() {
+    let text = "The index kept rising. Prices stopped falling in May.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "rising", text), [("patient", "The index".into())]);
+    assert_eq!(roles_of(&f, "falling", text), [("patient", "Prices".into())]);
+}
