@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::article::InputFormat;
-use crate::graph::Format;
+use crate::graph::{Format, Provenance};
 use crate::store::{Compaction, ResultFormat};
 
 /// Turn news articles into an RDF knowledge graph: people, roles, events and dates, with their source spans.
@@ -81,6 +81,10 @@ pub struct ValidateArgs {
     /// Print at most this many violations in text (all are counted); 0 prints all.
     #[arg(long, default_value_t = 200)]
     pub limit: usize,
+    /// Print the shapes of one provenance level as Turtle (for other SHACL engines) and validate nothing. Each
+    /// graph is otherwise checked with the shapes of the level its article states.
+    #[arg(long = "print-shapes", value_enum, value_name = "LEVEL")]
+    pub print_shapes: Option<Provenance>,
 }
 
 /// How `validate` reports.
@@ -146,6 +150,10 @@ pub struct ExtractArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// How much of the source text's provenance to write: every span with offsets and text (full), spans as
+    /// `#char=b,e` IRIs with their entity and sentence (compact, about a third of the statements), or none (facts).
+    #[arg(long, value_enum, default_value = "full")]
+    pub provenance: Provenance,
 }
 
 /// The store to use.
@@ -172,6 +180,10 @@ pub struct LoadArgs {
     /// `newskg compact` after the last of several loads).
     #[arg(long, value_enum, default_value = "new")]
     pub compact: Compaction,
+    /// How much of the source text's provenance to store (as `extract --provenance`); every saved query works at
+    /// every level.
+    #[arg(long, value_enum, default_value = "full")]
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Args)]

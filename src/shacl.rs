@@ -16,6 +16,8 @@ use oxigraph::model::{
 };
 use regex::Regex;
 
+use crate::graph::Provenance;
+
 /// The shapes shipped with newskg.
 pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
 
@@ -284,12 +286,7 @@ impl Shapes {
 
     /// Shapes from a Turtle document.
     pub fn parse_turtle(ttl: &[u8]) -> Result<Self, ShaclError> {
-        let mut g = Graph::new();
-        for t in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(ttl) {
-            let q = t.map_err(|e| ShaclError::Parse(e.to_string()))?;
-            g.insert(&Triple::new(q.subject, q.predicate, q.object));
-        }
-        Self::from_graph(&g)
+        Self::from_graph(&parse_shapes_graph(ttl)?)
     }
 
     pub fn from_graph(g: &Graph) -> Result<Self, ShaclError> {
@@ -341,18 +338,118 @@ impl Shapes {
 
     /// Validate every graph of a set of quads, each named graph (and the default graph) on its own.
     pub fn validate_quads(&self, quads: impl IntoIterator<Item = Quad>) -> Vec<Violation> {
-        let mut graphs: BTreeMap<String, (Option<NamedNode>, Graph)> = BTreeMap::new();
-        for q in quads {
-            let name = match q.graph_name {
-                GraphName::NamedNode(n) => Some(n),
-                _ => None,
-            };
-            let key = name.as_ref().map(|n| n.to_string()).unwrap_or_default();
-            let entry = graphs.entry(key).or_insert_with(|| (name, Graph::new()));
-            entry.1.insert(&Triple::new(q.subject, q.predicate, q.object));
-        }
-        graphs.values().flat_map(|(name, g)| self.validate(name.as_ref(), g)).collect()
+        graphs_of(quads).values().flat_map(|(name, g)| self.validate(name.as_ref(), g)).collect()
     }
+}
+
+/// Each named graph (and the default graph) of a set of quads, by name.
+fn graphs_of(quads: impl IntoIterator<Item = Quad>) -> BTreeMap<String, (Option<NamedNode>, Graph)> {
+    let mut graphs: BTreeMap<String, (Option<NamedNode>, Graph)> = BTreeMap::new();
+    for q in quads {
+        let name = match q.graph_name {
+            GraphName::NamedNode(n) => Some(n),
+            _ => None,
+        };
+        let key = name.as_ref().map(|n| n.to_string()).unwrap_or_default();
+        let entry = graphs.entry(key).or_insert_with(|| (name, Graph::new()));
+        entry.1.insert(&Triple::new(q.subject, q.predicate, q.object));
+    }
+    graphs
+}
+
+const AT_PROVENANCE: &str = "https://w3id.org/newskg/ontology#atProvenance";
+const PROVENANCE_LEVEL: &str = "https://w3id.org/newskg/ontology#provenanceLevel";
+
+/// The shapes graph of one provenance level: `shapes` without the shapes annotated `nkg:atProvenance` with other
+/// levels only, and without the `sh:property` links to them.
+pub fn shapes_graph_at(shapes: &Graph, level: Provenance) -> Graph {
+    let annotation = iri(AT_PROVENANCE);
+    let left_out: HashSet<NamedOrBlankNode> = shapes
+        .triples_for_predicate(annotation)
+        .map(|t| t.subject)
+        .filter(|s| {
+            !shapes.objects_for_subject_predicate(*s, annotation).any(|o| match o {
+                TermRef::Literal(l) => l.value() == level.as_str(),
+                _ => false,
+            })
+        })
+        .map(|s| s.into_owned())
+        .collect();
+    let mut out = Graph::new();
+    for t in shapes.iter() {
+        let subject = t.subject.into_owned();
+        let object_left_out = match t.object {
+            TermRef::NamedNode(n) => left_out.contains(&NamedOrBlankNode::NamedNode(n.into_owned())),
+            TermRef::BlankNode(b) => left_out.contains(&NamedOrBlankNode::BlankNode(b.into_owned())),
+            _ => false,
+        };
+        if !left_out.contains(&subject) && !object_left_out {
+            out.insert(t);
+        }
+    }
+    out
+}
+
+/// The shapes of every provenance level, made from one shapes graph: each graph is checked with the shapes of the
+/// level its article states (`nkg:provenanceLevel`; none is the full level).
+pub struct LevelShapes {
+    full: Shapes,
+    compact: Shapes,
+    facts: Shapes,
+}
+
+impl LevelShapes {
+    /// The shapes shipped with newskg, at each level.
+    pub fn builtin() -> Result<Self, ShaclError> {
+        Self::parse_turtle(SHAPES_TTL.as_bytes())
+    }
+
+    /// Shapes from a Turtle document, at each level.
+    pub fn parse_turtle(ttl: &[u8]) -> Result<Self, ShaclError> {
+        let g = parse_shapes_graph(ttl)?;
+        let at = |level| Shapes::from_graph(&shapes_graph_at(&g, level));
+        Ok(LevelShapes {
+            full: at(Provenance::Full)?,
+            compact: at(Provenance::Compact)?,
+            facts: at(Provenance::Facts)?,
+        })
+    }
+
+    pub fn at(&self, level: Provenance) -> &Shapes {
+        match level {
+            Provenance::Full => &self.full,
+            Provenance::Compact => &self.compact,
+            Provenance::Facts => &self.facts,
+        }
+    }
+
+    /// The level a graph states, full when it states none (or an unknown one, which the shapes then report).
+    pub fn level_of(data: &Graph) -> Provenance {
+        let level = data.triples_for_predicate(iri(PROVENANCE_LEVEL)).find_map(|t| match t.object {
+            TermRef::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        });
+        match level.as_deref() {
+            Some("compact") => Provenance::Compact,
+            Some("facts") => Provenance::Facts,
+            _ => Provenance::Full,
+        }
+    }
+
+    /// Validate every graph of a set of quads on its own, with the shapes of its level.
+    pub fn validate_quads(&self, quads: impl IntoIterator<Item = Quad>) -> Vec<Violation> {
+        graphs_of(quads).values().flat_map(|(name, g)| self.at(Self::level_of(g)).validate(name.as_ref(), g)).collect()
+    }
+}
+
+/// A shapes graph from Turtle.
+pub fn parse_shapes_graph(ttl: &[u8]) -> Result<Graph, ShaclError> {
+    let mut g = Graph::new();
+    for t in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(ttl) {
+        let q = t.map_err(|e| ShaclError::Parse(e.to_string()))?;
+        g.insert(&Triple::new(q.subject, q.predicate, q.object));
+    }
+    Ok(g)
 }
 
 fn deactivated(g: &Graph, id: &NamedOrBlankNode) -> bool {

@@ -20,7 +20,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
         // only writes them, in input order.
         let work = |a: &crate::article::Article| {
             let mut bytes = Vec::new();
-            graph::article_graph(a, &crate::extract::run(a)).write_nquads(&mut bytes);
+            graph::article_graph_at(a, &crate::extract::run(a), args.provenance).write_nquads(&mut bytes);
             bytes
         };
         let ok = super::for_each_batch_with(&args.input, work, |batch, _| {
@@ -36,7 +36,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let with_graphs = args.format.has_graphs();
     // Triples about nodes outside any article (shared entities) already written, for the union formats.
     let mut shared_seen: HashSet<Quad> = HashSet::new();
-    let ok = super::for_each_batch(&args.input, |batch, _| {
+    let ok = super::for_each_batch(&args.input, args.provenance, |batch, _| {
         for (article, quads) in batch.drain(..) {
             if with_graphs {
                 for q in &quads {

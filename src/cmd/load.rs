@@ -42,7 +42,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
         };
         let store = &store;
         let loader = scope.spawn(move || store.replace_graphs(receiver, settings));
-        let extracted = super::for_each_batch(&args.input, |batch, _| {
+        let extracted = super::for_each_batch(&args.input, args.provenance, |batch, _| {
             articles += batch.len();
             quads_loaded += batch.iter().map(|(_, q)| q.len()).sum::<usize>();
             // The article texts are dropped here: only each graph's name and compacted quads cross to the loader.

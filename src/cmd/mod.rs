@@ -92,9 +92,10 @@ impl Progress {
 /// order, to `sink`. Bad inputs are reported on stderr and skipped. Returns whether all were accepted.
 pub fn for_each_batch(
     args: &InputArgs,
+    level: crate::graph::Provenance,
     sink: impl FnMut(&mut Vec<Extracted>, &Progress) -> anyhow::Result<()>,
 ) -> anyhow::Result<bool> {
-    for_each_batch_with(args, |a| crate::graph::quads(a, &crate::extract::run(a)), sink)
+    for_each_batch_with(args, |a| crate::graph::quads_at(a, &crate::extract::run(a), level), sink)
 }
 
 /// What the reading thread hands on, in input order.

@@ -7,17 +7,32 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Quad;
 
 use crate::cli::{ReportFormat, ValidateArgs};
-use crate::shacl::{report_triples, Shapes, Violation};
+use crate::shacl::{parse_shapes_graph, report_triples, shapes_graph_at, LevelShapes, Violation, SHAPES_TTL};
 use crate::store::KnowledgeStore;
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<bool> {
-    let shapes = match &args.shapes {
-        Some(p) => {
-            let ttl = std::fs::read(p).with_context(|| format!("cannot read shapes {}", p.display()))?;
-            Shapes::parse_turtle(&ttl).with_context(|| p.display().to_string())?
-        }
-        None => Shapes::builtin()?,
+    let ttl = match &args.shapes {
+        Some(p) => std::fs::read(p).with_context(|| format!("cannot read shapes {}", p.display()))?,
+        None => SHAPES_TTL.as_bytes().to_vec(),
     };
+    let shapes_name = args.shapes.as_ref().map_or("ontology/shapes.ttl".to_string(), |p| p.display().to_string());
+    if let Some(level) = args.print_shapes {
+        // The shapes of one level as Turtle, for other SHACL engines (pyshacl, rudof, Jena, TopBraid).
+        let g = shapes_graph_at(&parse_shapes_graph(&ttl).with_context(|| shapes_name.clone())?, level);
+        let mut out = std::io::stdout().lock();
+        let mut w = crate::graph::serializer(crate::graph::Format::Turtle)
+            .with_prefix("sh", "http://www.w3.org/ns/shacl#")?
+            .with_prefix("nkgsh", "https://w3id.org/newskg/shapes#")?
+            .for_writer(&mut out);
+        let mut triples: Vec<_> = g.iter().map(|t| t.into_owned()).collect();
+        triples.sort_by_cached_key(|t| t.to_string());
+        for t in &triples {
+            w.serialize_triple(t)?;
+        }
+        w.finish()?;
+        return Ok(true);
+    }
+    let shapes = LevelShapes::parse_turtle(&ttl).with_context(|| shapes_name.clone())?;
     let (what, violations, graphs) = if args.files.is_empty() {
         let path = args.store.path();
         let store = KnowledgeStore::open_read_only(&path)?;

@@ -47,6 +47,31 @@ impl Format {
     }
 }
 
+/// How much of the text's provenance an article graph carries (`--provenance`).
+///
+/// - `full`: the contract's graph: every sentence and mention with its NIF offsets, anchor text and article.
+/// - `compact`: mentions and sentences keep their IRIs, whose RFC 5147 fragment (`#char=12,30`) holds the offsets,
+///   their type, entity, sentence and reason; the statements derivable from the fragment and the article's text
+///   (`nif:beginIndex`, `nif:endIndex`, `nif:anchorOf`, `nif:referenceContext`) are left out.
+/// - `facts`: no mentions, sentences or article text: people, organisations, places, roles, events and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Provenance {
+    #[default]
+    Full,
+    Compact,
+    Facts,
+}
+
+impl Provenance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Full => "full",
+            Provenance::Compact => "compact",
+            Provenance::Facts => "facts",
+        }
+    }
+}
+
 /// A serializer for `format` with the contract's prefixes.
 pub fn serializer(format: Format) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format.rdf_format());
@@ -447,8 +472,20 @@ pub fn quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     article_graph(article, facts).quads()
 }
 
+/// The quads of one article's graph at a provenance level, sorted.
+pub fn quads_at(article: &Article, facts: &Facts, level: Provenance) -> Vec<Quad> {
+    article_graph_at(article, facts, level).quads()
+}
+
 /// One article's graph, sorted as [`sort_quads`] sorts quads.
 pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a> {
+    article_graph_at(article, facts, Provenance::Full)
+}
+
+/// One article's graph at a provenance level, sorted as [`sort_quads`] sorts quads.
+pub fn article_graph_at<'a>(article: &'a Article, facts: &Facts, level: Provenance) -> ArticleGraph<'a> {
+    let spans = level == Provenance::Full;
+    let mentions = level != Provenance::Facts;
     let text = article.text.as_str();
     let article_iri = format!("{ID_BASE}article/{}", encode_segment(&article.id));
     let mut b = ArticleGraph {
@@ -463,6 +500,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
     b.graph = a;
     let chars = CharIndex::new(text);
     let offsets = |b: &mut ArticleGraph, node: u32, span: Span| {
+        if !spans {
+            return;
+        }
         b.node_to(node, nif::REFERENCE_CONTEXT, a);
         let begin = b.number(chars.char_offset(span.start));
         let end = b.number(chars.char_offset(span.end));
@@ -477,7 +517,6 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
 
     // The article.
     b.typed(a, schema::NEWS_ARTICLE);
-    b.typed(a, nif::CONTEXT);
     b.own_string(a, schema::IDENTIFIER, &article.id);
     if let Some(title) = &article.title {
         b.own_string(a, schema::HEADLINE, title);
@@ -490,21 +529,35 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         let url = b.node(url);
         b.node_to(a, schema::URL, url);
     }
-    let whole = b.text(Span::new(0, text.len()));
-    b.string(a, nif::IS_STRING, whole);
-    let zero = b.own("0");
-    b.typed_literal(a, nif::BEGIN_INDEX, zero, xsd::NON_NEGATIVE_INTEGER);
-    let length = b.number(chars.char_offset(text.len()));
-    b.typed_literal(a, nif::END_INDEX, length, xsd::NON_NEGATIVE_INTEGER);
+    if mentions {
+        // The text, which the mentions' offsets index (and compact mentions' anchors are cut from).
+        b.typed(a, nif::CONTEXT);
+        let whole = b.text(Span::new(0, text.len()));
+        b.string(a, nif::IS_STRING, whole);
+    }
+    if spans {
+        let zero = b.own("0");
+        b.typed_literal(a, nif::BEGIN_INDEX, zero, xsd::NON_NEGATIVE_INTEGER);
+        let length = b.number(chars.char_offset(text.len()));
+        b.typed_literal(a, nif::END_INDEX, length, xsd::NON_NEGATIVE_INTEGER);
+    }
+    if level != Provenance::Full {
+        b.own_string(a, nkg::PROVENANCE_LEVEL, level.as_str());
+    }
     b.own_string(a, nkg::EXTRACTOR, concat!("newskg ", env!("CARGO_PKG_VERSION")));
 
     // Sentences.
-    let sentence_nodes: Vec<u32> = facts.sentences.iter().map(|s| fragment(&mut b, "sentence", *s)).collect();
+    let sentence_nodes: Vec<u32> =
+        if mentions { facts.sentences.iter().map(|s| fragment(&mut b, "sentence", *s)).collect() } else { Vec::new() };
     for (&node, span) in sentence_nodes.iter().zip(&facts.sentences) {
         b.typed(node, nif::SENTENCE_CLASS);
         offsets(&mut b, node, *span);
     }
-    let mention = |b: &mut ArticleGraph, span: Span, target: u32| -> u32 {
+    // A mention of `target` (none at the facts level).
+    let mention = |b: &mut ArticleGraph, span: Span, target: u32| -> Option<u32> {
+        if !mentions {
+            return None;
+        }
         let m = fragment(b, "char", span);
         b.typed(m, nif::PHRASE);
         offsets(b, m, span);
@@ -512,7 +565,7 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         if let Some(s) = facts.sentence_of(span) {
             b.node_to(m, nif::SENTENCE, sentence_nodes[s]);
         }
-        m
+        Some(m)
     };
 
     // Entities and their mentions.
@@ -555,8 +608,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         b.node_to(a, schema::MENTIONS, node);
     }
     for m in &facts.mentions {
-        let node = mention(&mut b, m.span, entity_nodes[m.entity]);
-        b.own_string(node, nkg::RESOLVED_BY, &m.reason);
+        if let Some(node) = mention(&mut b, m.span, entity_nodes[m.entity]) {
+            b.own_string(node, nkg::RESOLVED_BY, &m.reason);
+        }
     }
 
     // Roles.
@@ -589,13 +643,15 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         }
         b.own_string(entity_nodes[r.person], schema::JOB_TITLE, &r.job_title);
         for span in &r.spans {
-            let m = mention(&mut b, *span, role);
-            b.node_to(node, prov::WAS_DERIVED_FROM, m);
+            if let Some(m) = mention(&mut b, *span, role) {
+                b.node_to(node, prov::WAS_DERIVED_FROM, m);
+            }
         }
     }
 
-    // Time expressions.
-    let timex_nodes: Vec<u32> = facts.timexes.iter().map(|t| fragment(&mut b, "char", t.span)).collect();
+    // Time expressions: mentions of the text (the dates they resolve to are the events' time stamps).
+    let timex_nodes: Vec<u32> =
+        if mentions { facts.timexes.iter().map(|t| fragment(&mut b, "char", t.span)).collect() } else { Vec::new() };
     for (t, &node) in facts.timexes.iter().zip(&timex_nodes) {
         b.typed(node, nif::PHRASE);
         b.typed(node, nkg::TIME_EXPRESSION);
@@ -630,8 +686,9 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         b.typed(node, schema::THING);
         b.own_string(node, schema::NAME, &t.name);
         for span in &t.spans {
-            let m = mention(&mut b, *span, node);
-            b.own_string(m, nkg::RESOLVED_BY, "participant phrase");
+            if let Some(m) = mention(&mut b, *span, node) {
+                b.own_string(m, nkg::RESOLVED_BY, "participant phrase");
+            }
         }
     }
     for (i, e) in facts.events.iter().enumerate() {
@@ -662,10 +719,12 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
         for q in &e.quantities {
             // The amount is a mention of the text too, as a time expression is.
             let m = fragment(&mut b, "char", q.span);
-            b.typed(m, nif::PHRASE);
-            offsets(&mut b, m, q.span);
-            if let Some(s) = facts.sentence_of(q.span) {
-                b.node_to(m, nif::SENTENCE, sentence_nodes[s]);
+            if mentions {
+                b.typed(m, nif::PHRASE);
+                offsets(&mut b, m, q.span);
+                if let Some(s) = facts.sentence_of(q.span) {
+                    b.node_to(m, nif::SENTENCE, sentence_nodes[s]);
+                }
             }
             let value = b.own(&q.value);
             b.typed_literal(m, schema::VALUE, value, xsd::DECIMAL);
@@ -705,12 +764,13 @@ pub fn article_graph<'a>(article: &'a Article, facts: &Facts) -> ArticleGraph<'a
             let date = b.own(&d.format("%Y-%m-%d").to_string());
             b.typed_literal(node, sem::HAS_TIME_STAMP, date, xsd::DATE);
         }
-        if let Some(t) = e.timex {
+        if let Some(t) = e.timex.filter(|_| mentions) {
             b.node_to(node, nkg::TIME_MENTION, timex_nodes[t]);
         }
         for span in &e.triggers {
-            let m = mention(&mut b, *span, node);
-            b.node_to(node, nkg::TRIGGER, m);
+            if let Some(m) = mention(&mut b, *span, node) {
+                b.node_to(node, nkg::TRIGGER, m);
+            }
         }
         for &r in &e.reports {
             let reported = event_node(&mut b, r);

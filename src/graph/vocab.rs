@@ -115,5 +115,6 @@ pub mod nkg {
         TIMEX_MOD = "timexMod", CAMEO_CODE = "cameoCode", RESOLVED_BY = "resolvedBy", EXTRACTOR = "extractor",
         REPORTS = "reports", NAME_KEY = "nameKey", AGENT = "agent", PATIENT = "patient", RECIPIENT = "recipient",
         QUANTITY = "quantity", TO_VALUE = "toValue", FROM_VALUE = "fromValue",
+        PROVENANCE_LEVEL = "provenanceLevel",
     });
 }

@@ -8,4 +8,5 @@ mod ontology;
 mod organisations;
 mod people;
 mod pipeline;
+mod provenance;
 mod queries;
