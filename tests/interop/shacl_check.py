@@ -2,9 +2,13 @@
 """Validate N-Quads against SHACL shapes with two independent SHACL engines, each named graph on its own:
 pyshacl (rdflib, Python) and rudof (pyrudof, Rust). Prints one JSON object:
 
-  {"pyshacl": {"conforms": bool, "results": [[graph, focus, path, component], ...]}, "rudof": {...}}
+  {"pyshacl": {"conforms": bool, "results": [[graph, focus, path, component], ...]}, "rudof": {...},
+   "pyshacl_rdfs": {...}}
 
-  shacl_check.py SHAPES.ttl DATA.nq
+  shacl_check.py SHAPES.ttl DATA.nq [ONTOLOGY.ttl]
+
+With an ontology, pyshacl also validates under RDFS entailment (inference="rdfs", the ontology as its ont_graph):
+the shapes must hold with and without it ("pyshacl_rdfs").
 """
 import json
 import sys
@@ -31,14 +35,15 @@ def short(term):
     return "" if term is None else str(term)
 
 
-def with_pyshacl(shapes, graphs):
+def with_pyshacl(shapes, graphs, ontology=None):
     shapes_g = rdflib.Graph().parse(shapes, format="turtle")
+    ont_g = rdflib.Graph().parse(ontology, format="turtle") if ontology else None
     conforms, results = True, []
     for name, triples in sorted(graphs.items()):
         g = rdflib.Graph()
         for t in triples:
             g.add(t)
-        ok, report, _ = validate(g, shacl_graph=shapes_g, inference="none")
+        ok, report, _ = validate(g, shacl_graph=shapes_g, ont_graph=ont_g, inference="rdfs" if ontology else "none")
         conforms &= ok
         for r in report.subjects(rdflib.RDF.type, SH.ValidationResult):
             results.append([name, short(report.value(r, SH.focusNode)), short(report.value(r, SH.resultPath)),
@@ -68,7 +73,10 @@ def with_rudof(shapes, graphs):
 def main():
     shapes, data = sys.argv[1], sys.argv[2]
     graphs = split_graphs(data)
-    print(json.dumps({"pyshacl": with_pyshacl(shapes, graphs), "rudof": with_rudof(shapes, graphs)}, indent=1))
+    out = {"pyshacl": with_pyshacl(shapes, graphs), "rudof": with_rudof(shapes, graphs)}
+    if len(sys.argv) > 3:
+        out["pyshacl_rdfs"] = with_pyshacl(shapes, graphs, sys.argv[3])
+    print(json.dumps(out, indent=1))
 
 
 if __name__ == "__main__":

@@ -105,10 +105,12 @@ fn three_shacl_engines_find_the_examples_conform_and_report_planted_violations()
     let out = newskg().args(["validate", "--store"]).arg(&store).output().unwrap();
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("9 graphs conform"));
-    // pyshacl and rudof, each named graph on its own.
+    // pyshacl and rudof, each named graph on its own; pyshacl with and without RDFS entailment over the ontology.
+    let ontology = root().join("ontology/newskg.ttl");
     let report: serde_json::Value =
-        serde_json::from_str(&python("shacl_check.py", &[shapes, nq.to_str().unwrap()])).unwrap();
-    for engine in ["pyshacl", "rudof"] {
+        serde_json::from_str(&python("shacl_check.py", &[shapes, nq.to_str().unwrap(), ontology.to_str().unwrap()]))
+            .unwrap();
+    for engine in ["pyshacl", "rudof", "pyshacl_rdfs"] {
         assert_eq!(report[engine]["conforms"], true, "{engine}: {}", report[engine]);
     }
 
@@ -521,4 +523,31 @@ fn push_loads_the_examples_into_virtuoso_which_answers_the_saved_queries_alike()
     assert_eq!(out.status.code(), Some(2), "{report}");
     assert!(report.contains("PUT http://") && report.contains("/no-such-service?graph="), "{report}");
     assert!(report.contains("pushed 0 graphs") && report.contains("9 failed"), "{report}");
+}
+
+#[test]
+fn other_shacl_engines_find_a_compact_graph_conforms_to_the_shapes_newskg_prints_for_its_level() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let nq = dir.path().join("compact.nq");
+    run_ok(
+        newskg()
+            .args(["extract", "-q", "-f", "nquads", "--provenance", "compact", "-o"])
+            .arg(&nq)
+            .arg(root().join("examples/articles")),
+    );
+    let shapes = dir.path().join("shapes-compact.ttl");
+    let printed = newskg().args(["validate", "--print-shapes", "compact"]).output().unwrap();
+    assert!(printed.status.success());
+    std::fs::write(&shapes, printed.stdout).unwrap();
+    let ontology = root().join("ontology/newskg.ttl");
+    let args = [shapes.to_str().unwrap(), nq.to_str().unwrap(), ontology.to_str().unwrap()];
+    let report: serde_json::Value = serde_json::from_str(&python("shacl_check.py", &args)).unwrap();
+    for engine in ["pyshacl", "rudof", "pyshacl_rdfs"] {
+        assert_eq!(report[engine]["conforms"], true, "{engine}: {}", report[engine]);
+    }
+    // The full level's shapes do not take the compact graph: its spans have no offsets.
+    let full = root().join("ontology/shapes.ttl");
+    let args = [full.to_str().unwrap(), nq.to_str().unwrap()];
+    let report: serde_json::Value = serde_json::from_str(&python("shacl_check.py", &args)).unwrap();
+    assert_eq!(report["pyshacl"]["conforms"], false);
 }
