@@ -151,15 +151,32 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let io_err = |source| InputError::Io { origin: dir.display().to_string(), source };
-    for entry in fs::read_dir(dir).map_err(io_err)? {
-        let path = entry.map_err(io_err)?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if InputFormat::from_path(&path).is_some() {
-            out.push(path);
+/// Every article file under `root`, depth first in name order. Directories are read with a stack, not recursion,
+/// and each real directory once, under the first name met in that order: a symbolic link back up the tree
+/// (`sub/back -> ..`) or to a directory already read does not read its files again.
+fn walk(root: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let io_err = |source| InputError::Io { origin: dir.display().to_string(), source };
+        if !seen.insert(fs::canonicalize(&dir).map_err(io_err)?) {
+            continue;
         }
+        let mut entries = fs::read_dir(&dir)
+            .map_err(io_err)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io_err)?;
+        entries.sort();
+        let mut dirs = Vec::new();
+        for path in entries {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if InputFormat::from_path(&path).is_some() {
+                out.push(path);
+            }
+        }
+        stack.extend(dirs.into_iter().rev());
     }
     Ok(())
 }
@@ -213,7 +230,36 @@ pub fn read_input(path: &Path, options: &ReadOptions, each: &mut dyn FnMut(Resul
     }
 }
 
+/// The text of a file: UTF-8, or UTF-16 when a byte-order mark says so (as Windows tools save text), the mark
+/// left out.
 fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+    let little = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(true),
+        Some([0xFE, 0xFF]) => Some(false),
+        _ => None,
+    };
+    if let Some(little) = little {
+        let units = bytes[2..].chunks(2).map(|p| match *p {
+            [a, b] if little => Ok(u16::from_le_bytes([a, b])),
+            [a, b] => Ok(u16::from_be_bytes([a, b])),
+            _ => Err(()),
+        });
+        let mut text = String::with_capacity(bytes.len() / 2);
+        for (k, unit) in char::decode_utf16(units.map_while(Result::ok)).enumerate() {
+            match unit {
+                Ok(c) => text.push(c),
+                Err(_) => {
+                    let message = format!("invalid UTF-16 at byte {} (unpaired surrogate)", 2 + 2 * k);
+                    return Err(InputError::Invalid { origin: origin.to_string(), message });
+                }
+            }
+        }
+        if bytes.len() % 2 == 1 {
+            let message = "invalid UTF-16: an odd number of bytes".to_string();
+            return Err(InputError::Invalid { origin: origin.to_string(), message });
+        }
+        return Ok(text);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -660,5 +706,22 @@ mod tests {
     fn invalid_utf8_names_the_byte_and_line() {
         let err = decode(b"ok\nbad \xff here".to_vec(), "a.txt").unwrap_err();
         assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte 7 (line 2)");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_and_a_broken_one_is_named() {
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Talks in Lisbon – ôk".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(le, "a.txt").unwrap(), "Talks in Lisbon – ôk");
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Talks 🙂".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(be, "a.txt").unwrap(), "Talks 🙂");
+        let unpaired = vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0];
+        assert_eq!(
+            decode(unpaired, "a.txt").unwrap_err().to_string(),
+            "a.txt: invalid UTF-16 at byte 4 (unpaired surrogate)"
+        );
+        let odd = vec![0xFF, 0xFE, b'a', 0, b'b'];
+        assert_eq!(decode(odd, "a.txt").unwrap_err().to_string(), "a.txt: invalid UTF-16: an odd number of bytes");
     }
 }

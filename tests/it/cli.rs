@@ -181,6 +181,11 @@ fn a_folder_of_hostile_files_is_reported_file_by_file_and_the_good_articles_load
         article_line("good-2", "Ana Ruiz said on Wednesday that the talks had gone well."),
     ];
     std::fs::write(feed.join("f-batch.jsonl"), lines.concat()).unwrap();
+    // A folder with a link back up the tree, and a link to itself under an article's name.
+    std::fs::create_dir(feed.join("g-sub")).unwrap();
+    std::fs::write(feed.join("g-sub/inner.txt"), "Ana Ruiz flew to Madrid on Thursday.").unwrap();
+    std::os::unix::fs::symlink("..", feed.join("g-sub/back")).unwrap();
+    std::os::unix::fs::symlink("h-loop.txt", feed.join("h-loop.txt")).unwrap();
     let store = dir.path().join("kg");
     let out = newskg().args(["load", "--store"]).arg(&store).arg(&feed).output().unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
@@ -188,13 +193,13 @@ fn a_folder_of_hostile_files_is_reported_file_by_file_and_the_good_articles_load
     let limit = newskg::article::MAX_ARTICLE_BYTES >> 20;
     for message in [
         "a-nested.html: HTML elements nested deeper than 2000".to_string(),
-        "c-utf16.txt: invalid UTF-8 at byte 0 (line 1)".to_string(),
         "d-binary.txt: invalid UTF-8 at byte 0 (line 1)".to_string(),
         format!("e-long.txt: the article's text is larger than {limit} MiB"),
         "f-batch.jsonl line 1: not a JSON article".to_string(),
         "f-batch.jsonl line 2: not a JSON article".to_string(),
         format!("f-batch.jsonl line 4: the line is longer than {} MiB", newskg::article::MAX_LINE_BYTES >> 20),
         format!("f-batch.jsonl line 5: the article's text is larger than {limit} MiB"),
+        "h-loop.txt: cannot read: Too many levels of symbolic links".to_string(),
     ] {
         assert_eq!(err.lines().filter(|l| l.contains(&message)).count(), 1, "want one line {message:?} in {err}");
     }
@@ -204,8 +209,9 @@ fn a_folder_of_hostile_files_is_reported_file_by_file_and_the_good_articles_load
         .args(["-e", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id"])
         .output()
         .unwrap();
-    // The NUL bytes are text: that article is read too.
-    assert_eq!(String::from_utf8(ids.stdout).unwrap(), "id\r\nb-nul\r\ngood-1\r\ngood-2\r\n");
+    // The NUL bytes are text, UTF-16 with its byte-order mark too: those articles are read; the folder's article
+    // once, though the link back up the tree leads to it again.
+    assert_eq!(String::from_utf8(ids.stdout).unwrap(), "id\r\nb-nul\r\nc-utf16\r\ngood-1\r\ngood-2\r\ninner\r\n");
 }
 
 #[test]
