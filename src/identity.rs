@@ -185,12 +185,17 @@ fn read_corpus(store: &KnowledgeStore) -> Result<Corpus, StoreError> {
         }
         let e = corpus.events.entry(ev).or_default();
         e.article = g;
-        e.class = class;
+        // The smallest of several classes and days, so the layer does not depend on the order of the results.
+        if e.class.is_empty() || class < e.class {
+            e.class = class;
+        }
         if let Some(a) = iri_of(&row[3]) {
             e.actors.insert(a);
         }
         if let Some(d) = literal_of(&row[4]) {
-            e.date = Some(d);
+            if e.date.as_ref().is_none_or(|old| d < *old) {
+                e.date = Some(d);
+            }
         }
     }
     Ok(corpus)
