@@ -58,6 +58,8 @@ struct ArticleInfo {
     text: Option<String>,
     /// Spans already covered by the article's own mentions, in code points.
     spans: Vec<(usize, usize)>,
+    /// Spans of mentions of things, with the thing.
+    things: BTreeMap<(usize, usize), String>,
     /// Lower-case names of the people the article names.
     names: BTreeSet<String>,
 }
@@ -155,16 +157,25 @@ fn read_corpus(store: &KnowledgeStore) -> Result<Corpus, StoreError> {
         }
         entity.articles.insert(g);
     }
+    // A mention of a thing (a noun phrase taking part in an event, no entity) does not stop a corpus mention:
+    // "spoke by phone with Zelensky" makes "Zelensky" a thing of the phone call when the article knows no Zelensky.
     let spans = select(
         store,
-        "SELECT ?g ?b ?e WHERE { GRAPH ?g { ?m <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?g ; \
+        "SELECT ?g ?b ?e ?thing WHERE { GRAPH ?g { ?m a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase> ; \
+         <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?g ; \
          <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?b ; \
-         <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e } }",
+         <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e . \
+         OPTIONAL { ?m <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?thing . ?thing a <https://schema.org/Thing> } } }",
     )?;
     for row in &spans {
         let (Some(g), Some(b), Some(e)) = (iri_of(&row[0]), literal_of(&row[1]), literal_of(&row[2])) else { continue };
         if let (Some(a), Ok(b), Ok(e)) = (corpus.articles.get_mut(&g), b.parse(), e.parse()) {
-            a.spans.push((b, e));
+            match iri_of(&row[3]) {
+                Some(thing) => {
+                    a.things.insert((b, e), thing);
+                }
+                None => a.spans.push((b, e)),
+            }
         }
     }
     for a in corpus.articles.values_mut() {
@@ -516,6 +527,11 @@ fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
             if info.spans.iter().any(|&(b0, e0)| b0 < end && start < e0) {
                 continue;
             }
+            // A thing's mention overlapping the word: only one of exactly the word is the person too.
+            let thing = info.things.get(&(start, end));
+            if thing.is_none() && info.things.keys().any(|&(b0, e0)| b0 < end && start < e0) {
+                continue;
+            }
             let key = graph::name_key(&word);
             // The article names someone of that surname itself: its own extraction decided.
             if info.names.iter().any(|n| n == &key || n.ends_with(&format!(" {key}"))) {
@@ -545,6 +561,26 @@ fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
             );
             for a in &full.articles {
                 b.iri(&m, prov::WAS_DERIVED_FROM, a);
+            }
+            if let Some(thing) = thing {
+                // The event participant the article saw as a thing is this person: the queries follow it.
+                b.iri(thing, OWL_SAME_AS, &person);
+                let link = format!("{ID_BASE}identity/link/{}", graph::encode_segment(local(thing)));
+                b.iri(&link, rdf::TYPE, RDF_STATEMENT);
+                b.iri(&link, rdf::TYPE, &format!("{NKG}IdentityLink"));
+                b.iri(&link, RDF_SUBJECT, thing);
+                b.iri(&link, RDF_PREDICATE, OWL_SAME_AS);
+                b.iri(&link, RDF_OBJECT, &person);
+                b.text(
+                    &link,
+                    &format!("{NKG}reason"),
+                    &format!("the thing \"{word}\" is the corpus mention of {}", full.name),
+                );
+                b.text(&link, &format!("{NKG}rule"), "corpus mention");
+                for a in &full.articles {
+                    b.iri(&link, prov::WAS_DERIVED_FROM, a);
+                }
+                b.iri(&link, &format!("{NKG}appliesIn"), article);
             }
         }
     }

@@ -81,7 +81,8 @@ fn the_layer_is_the_same_whatever_the_load_order_and_batches() {
         "General Motors said on Thursday it would build a new plant. Trump welcomed the news.",
     );
     let a4 = line("a4", "2025-03-21", "GM shares rose after the announcement, analysts said.");
-    let runs: [&[&str]; 3] = [&[&a1, &a2, &a3, &a4], &[&a4, &a3, &a2, &a1], &[&a2, &a4]];
+    let (a1, a2, a3, a4) = (a1.as_str(), a2.as_str(), a3.as_str(), a4.as_str());
+    let runs: [Vec<&str>; 3] = [vec![a1, a2, a3, a4], vec![a4, a3, a2, a1], vec![a2, a4]];
     let mut layers = Vec::new();
     for (i, order) in runs.iter().enumerate() {
         let dir = TempDir::new().unwrap();
@@ -89,7 +90,7 @@ fn the_layer_is_the_same_whatever_the_load_order_and_batches() {
         if i == 2 {
             // Two batches: two articles, then the other two.
             load(&store, &dir, "first.jsonl", &order.concat());
-            load(&store, &dir, "second.jsonl", &[a3.as_str(), a1.as_str()].concat());
+            load(&store, &dir, "second.jsonl", &[a3, a1].concat());
         } else {
             load(&store, &dir, "all.jsonl", &order.concat());
         }
