@@ -259,7 +259,11 @@ def export_graph(docs, binary):
         inp = Path(tmp) / "articles.jsonl"
         with inp.open("w") as f:
             for d in docs:
-                f.write(json.dumps({"id": d["id"], "date": d.get("dct") or d.get("date"), "text": d["text"]}) + "\n")
+                dates = [v for v in (d.get("dct_value"), d.get("dct"), d.get("date")) if v and re.match(r"\d{4}-\d\d-\d\d", v)]
+                row = {"id": d["id"], "text": d["text"]}
+                if dates:
+                    row["date"] = dates[0][:10]
+                f.write(json.dumps(row) + "\n")
         store = Path(tmp) / "store"
         subprocess.run([binary, "load", "-q", "--store", store, inp], check=True)
         out = subprocess.run([binary, "export", "-f", "nquads", "--store", store], check=True, capture_output=True)
