@@ -543,6 +543,8 @@ fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
                 continue;
             }
             let m = format!("{article}#char={start},{end}");
+            // The validator checks each graph on its own: the span's context is typed here too.
+            b.iri(article, rdf::TYPE, nif::CONTEXT);
             b.iri(&m, rdf::TYPE, nif::PHRASE);
             b.iri(&m, rdf::TYPE, &format!("{NKG}CorpusMention"));
             b.iri(&m, nif::REFERENCE_CONTEXT, article);
