@@ -29,6 +29,8 @@ pub enum Command {
     Query(QueryArgs),
     /// Write the whole store in an RDF format.
     Export(ExportArgs),
+    /// Recompute the identity layer (who is who across articles) of the whole store.
+    Identity(IdentityArgs),
     /// List the saved queries with what each answers, or print one with its parameters bound.
     Queries(QueriesArgs),
     /// Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
@@ -184,6 +186,31 @@ pub struct LoadArgs {
     /// every level.
     #[arg(long, value_enum, default_value = "full")]
     pub provenance: Provenance,
+    /// Leave the identity layer (who is who across articles) as it was: articles are linked by name string only
+    /// until `newskg identity` runs.
+    #[arg(long = "no-identity")]
+    pub no_identity: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IdentityArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Say nothing on success.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Which graphs `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum GraphSelection {
+    /// The article graphs and the identity layer.
+    #[default]
+    All,
+    /// The article graphs only (identity by name string, as `extract` writes them).
+    Articles,
+    /// The identity layer only.
+    Identity,
 }
 
 #[derive(Debug, Args)]
@@ -230,6 +257,9 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// Which graphs to write: all, the article graphs, or the identity layer alone.
+    #[arg(long, value_enum, default_value = "all")]
+    pub graphs: GraphSelection,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Compact(args) => cmd::load::compact(args),
         Command::Query(args) => cmd::query::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Identity(args) => cmd::identity::run(args),
         Command::Queries(args) => cmd::query::list(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Validate(args) => cmd::validate::run(args),

@@ -315,7 +315,28 @@ impl KnowledgeStore {
 
     /// Write the whole store: every graph for TriG, N-Quads and JSON-LD; their union as one graph otherwise.
     pub fn export(&self, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
-        let mut quads: Vec<Quad> = self.store.iter().map(|q| q.map(as_written)).collect::<Result<_, _>>()?;
+        self.export_graphs(format, crate::cli::GraphSelection::All, out)
+    }
+
+    /// [`Self::export`], of the article graphs, the identity layer, or both.
+    pub fn export_graphs(
+        &self,
+        format: Format,
+        graphs: crate::cli::GraphSelection,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        use crate::cli::GraphSelection;
+        let identity = crate::identity::identity_graph();
+        let mut quads: Vec<Quad> = match graphs {
+            GraphSelection::All => self.store.iter().map(|q| q.map(as_written)).collect::<Result<_, _>>()?,
+            GraphSelection::Identity => self.graph_quads(identity.as_ref().into())?,
+            GraphSelection::Articles => self
+                .store
+                .iter()
+                .filter(|q| !q.as_ref().is_ok_and(|q| q.graph_name == GraphName::NamedNode(identity.clone())))
+                .map(|q| q.map(as_written))
+                .collect::<Result<_, _>>()?,
+        };
         if !format.has_graphs() {
             for q in &mut quads {
                 q.graph_name = oxigraph::model::GraphName::DefaultGraph;

@@ -58,6 +58,16 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
     let (compact, mut compacting) =
         loaded.with_context(|| format!("cannot store the articles in {}", path.display()))?;
     let ok = extracted?;
+    // The identity layer depends on the whole set of stored articles: recomputed from them after every load, so
+    // it is the same whatever the load order or batches (issue 17).
+    let mut identity_took = None;
+    if !args.no_identity {
+        let identity_started = std::time::Instant::now();
+        crate::identity::rebuild(&store)
+            .with_context(|| format!("cannot compute the identity layer of {}", path.display()))?;
+        store.inner().flush()?;
+        identity_took = Some(identity_started.elapsed());
+    }
     if compact {
         // Reopened, the store holds none of the loader's file handles and caches: the compaction then takes a
         // third of the memory (127 against 366 MB after a 100 MB load).
@@ -70,10 +80,13 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<bool> {
     let compacted = (!compacting.is_zero()).then_some(compacting);
     if !args.input.quiet {
         eprintln!(
-            "newskg: loaded {articles} article{} ({quads_loaded} quads) into {} in {:.1} s{}",
+            "newskg: loaded {articles} article{} ({quads_loaded} quads) into {} in {:.1} s{}{}",
             if articles == 1 { "" } else { "s" },
             path.display(),
             started.elapsed().as_secs_f64(),
+            identity_took
+                .map(|d| format!(" (the identity layer took {:.1} s of them)", d.as_secs_f64()))
+                .unwrap_or_default(),
             compacted
                 .map(|d| format!(" (compacting it for queries took {:.1} s of them)", d.as_secs_f64()))
                 .unwrap_or_default(),

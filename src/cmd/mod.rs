@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod identity;
 pub mod load;
 pub mod push;
 pub mod query;

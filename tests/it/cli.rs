@@ -327,7 +327,7 @@ fn a_long_load_keeps_the_later_copy_of_a_repeated_article_and_a_reload_replaces_
     for (round, changed) in [("fresh store", usize::MAX), ("reload with a changed article", 50)] {
         let (input, expected) = files(changed);
         assert!(expected.len() > 10_000);
-        newskg().args(["load", "-q", "--store"]).arg(&store).arg(&input).assert().success();
+        newskg().args(["load", "-q", "--no-identity", "--store"]).arg(&store).arg(&input).assert().success();
         let exported = newskg().args(["export", "-f", "nquads", "--store"]).arg(&store).output().unwrap();
         assert!(exported.status.success());
         let got = quad_set(&exported.stdout);
@@ -361,7 +361,7 @@ fn a_load_left_uncompacted_answers_the_same_and_compact_merges_its_files() {
     };
 
     newskg()
-        .args(["load", "--compact", "never", "--store"])
+        .args(["load", "--no-identity", "--compact", "never", "--store"])
         .arg(&store)
         .arg(&input)
         .assert()
@@ -418,12 +418,18 @@ fn a_reload_killed_midway_leaves_every_article_either_as_it_was_or_as_reloaded()
     let (before, after) = (jsonl(0), jsonl(1));
     let (old, new) = (extract(&before), extract(&after));
     let store = dir.path().join("kg");
-    newskg().args(["load", "-q", "--store"]).arg(&store).arg("-").write_stdin(before).assert().success();
+    newskg()
+        .args(["load", "-q", "--no-identity", "--store"])
+        .arg(&store)
+        .arg("-")
+        .write_stdin(before)
+        .assert()
+        .success();
 
     // The reload reads stdin, which stays open: once every full batch has gone to the bulk loader, the process
     // waits for more input. It is then killed, before its bulk load is committed.
     let mut load = std::process::Command::new(assert_cmd::cargo::cargo_bin("newskg"))
-        .args(["load", "-q", "--store"])
+        .args(["load", "-q", "--no-identity", "--store"])
         .arg(&store)
         .arg("-")
         .env_remove("NEWSKG_STORE")

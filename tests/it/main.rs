@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod events;
+mod identity;
 mod interop;
 mod ontology;
 mod organisations;

@@ -25,6 +25,10 @@ fn every_saved_query_documents_itself_and_runs() {
             })
             .collect();
         let r = rows(&store, text, &bindings);
+        // Events reported by several articles need several articles: tests/it/identity.rs runs it on two.
+        if *name == "events-reported-by-several" {
+            continue;
+        }
         assert!(!r.is_empty(), "{name} gave no rows with {bindings:?}");
     }
 }
