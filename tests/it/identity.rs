@@ -70,6 +70,13 @@ fn the_issue_example_gives_one_trump_and_one_zelensky_in_both_articles() {
     assert!(!articles.contains("graph/identity"));
     let across = query(&store, "person-across-articles", &["person=Zelensky"]);
     assert!(across.contains("/article/a2"), "{across}");
+    // The phone call of a2, whose other party only the corpus can tell is Volodymyr Zelensky.
+    let met = query(&store, "who-met-whom", &[]);
+    assert!(
+        met.lines().any(|l| l.starts_with("2025-03-12,PhoneCall,Donald Trump,Volodymyr Zelensky,,Occurred,1,")
+            && l.trim_end().ends_with("/article/a2")),
+        "{met}"
+    );
 }
 
 #[test]
