@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
+use crate::extract::{entities, organisations};
 use crate::graph;
 use crate::graph::vocab::{itsrdf, nif, prov, rdf, xsd, ID_BASE};
 use crate::store::{KnowledgeStore, StoreError};
@@ -444,47 +445,14 @@ fn layer(corpus: &Corpus) -> Vec<Quad> {
     quads
 }
 
-/// Capitalised words that are never a bare surname here.
-const NOT_SURNAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "But",
-    "And",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "President",
-    "Minister",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Capitalised words that are never a bare surname here, besides those that are no name at all
+/// ([`entities::NOT_NAME`]) or open a sentence ([`organisations::NOT_NAME_START`]): titles, and "May", a surname
+/// too rare beside the month to be told from it by the corpus.
+const NOT_SURNAME: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "President", "Minister", "May"];
+
+fn never_surname(word: &str) -> bool {
+    NOT_SURNAME.contains(&word) || entities::NOT_NAME.contains(&word) || organisations::NOT_NAME_START.contains(&word)
+}
 
 /// Bare capitalised words that are the surname of exactly one person the corpus names in full.
 fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
@@ -506,7 +474,7 @@ fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
             }
             let end = i;
             let word: String = chars[start..end].iter().collect();
-            if !chars[start].is_uppercase() || end - start < 3 || NOT_SURNAME.contains(&word.as_str()) {
+            if !chars[start].is_uppercase() || end - start < 3 || never_surname(&word) {
                 continue;
             }
             if word.chars().skip(1).all(char::is_uppercase) {

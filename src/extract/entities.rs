@@ -19,7 +19,7 @@ use crate::lexicon::{EntityClass, FastSet, PlaceKind, LEXICON};
 use crate::text::{lower, Document, Sentence, Span, Token, TokenKind};
 
 /// Words that are capitalised but never part of a person's name.
-const NOT_NAME: &[&str] = &[
+pub(crate) const NOT_NAME: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -72,7 +72,7 @@ pub fn schema_of_kind(kind: &str) -> Option<&'static str> {
 const JOINERS: &[&str] = &["of", "for", "and", "&", "de", "du", "la", "del", "der", "des", "on", "at", "the"];
 
 /// Capitalised words that open a sentence or a clause and are no part of a name.
-const NOT_NAME_START: &[&str] = &[
+pub(crate) const NOT_NAME_START: &[&str] = &[
     "The",
     "A",
     "An",
