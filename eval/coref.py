@@ -272,30 +272,25 @@ def export_graph(docs, binary):
 
 def evaluate(docs, graph):
     gold_by_type, sys_by_type, article_of = defaultdict(dict), defaultdict(dict), {}
+    def add(kind, d, art, e, events=False):
+        """One gold mention: its cross-document instance, and the system entity at its span."""
+        mid = f'{d["id"]}/{e["id"]}'
+        inst = e["instance"]
+        if inst.startswith("doc:"):
+            inst = d["id"] + "/" + inst
+        article_of[mid] = d["id"]
+        gold_by_type[kind][mid] = inst
+        found = graph.entity_at(art, e["start"], e["end"], events=events)
+        sys_by_type[kind][mid] = found or ("unmatched", mid)
+
     for d in docs:
         art = article_iri(d["id"])
         for e in d.get("entities", []):
-            if e.get("type") not in ENTITY_TYPES or e.get("syntactic_type") != "NAM" or not e.get("instance"):
-                continue
-            mid = f'{d["id"]}/{e["id"]}'
-            inst = e["instance"]
-            if inst.startswith("doc:"):
-                inst = d["id"] + "/" + inst
-            article_of[mid] = d["id"]
-            gold_by_type[e["type"]][mid] = inst
-            found = graph.entity_at(art, e["start"], e["end"])
-            sys_by_type[e["type"]][mid] = found or ("unmatched", mid)
+            if e.get("type") in ENTITY_TYPES and e.get("syntactic_type") == "NAM" and e.get("instance"):
+                add(e["type"], d, art, e)
         for e in d.get("events", []):
-            if not e.get("instance"):
-                continue
-            mid = f'{d["id"]}/{e["id"]}'
-            inst = e["instance"]
-            if inst.startswith("doc:"):
-                inst = d["id"] + "/" + inst
-            article_of[mid] = d["id"]
-            gold_by_type["EVENT"][mid] = inst
-            found = graph.entity_at(art, e["start"], e["end"], events=True)
-            sys_by_type["EVENT"][mid] = found or ("unmatched", mid)
+            if e.get("instance"):
+                add("EVENT", d, art, e, events=True)
     all_named = {}
     all_sys = {}
     for t in ENTITY_TYPES:

@@ -19,7 +19,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use crate::extract::{entities, organisations};
 use crate::graph;
-use crate::graph::vocab::{itsrdf, nif, prov, rdf, xsd, ID_BASE};
+use crate::graph::vocab::{itsrdf, nif, nkg, owl, prov, rdf, xsd, ID_BASE};
 use crate::store::{KnowledgeStore, StoreError};
 
 /// The IRI of the named graph that holds the identity layer.
@@ -28,12 +28,7 @@ pub const IDENTITY_GRAPH: &str = "https://w3id.org/newskg/id/graph/identity";
 /// A short form is resolved among the full names of articles published this many days around its article first.
 pub const WINDOW_DAYS: i64 = 30;
 
-const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
-const RDF_STATEMENT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
-const RDF_SUBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
-const RDF_PREDICATE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
-const RDF_OBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
-const NKG: &str = "https://w3id.org/newskg/ontology#";
+const NKG: &str = nkg::NS;
 
 /// The identity graph's name.
 pub fn identity_graph() -> NamedNode {
@@ -400,13 +395,13 @@ fn layer(corpus: &Corpus) -> Vec<Quad> {
                     "surname" => format!("surname of {}, the only {} named in full {scope}", full.name, e.name),
                     _ => format!("acronym {} of {}, the only organisation it fits {scope}", e.name, full.name),
                 };
-                b.iri(iri, OWL_SAME_AS, &target);
+                b.iri(iri, owl::SAME_AS, &target);
                 let link = format!("{ID_BASE}identity/link/{}", local(iri));
-                b.iri(&link, rdf::TYPE, RDF_STATEMENT);
+                b.iri(&link, rdf::TYPE, rdf::STATEMENT);
                 b.iri(&link, rdf::TYPE, &format!("{NKG}IdentityLink"));
-                b.iri(&link, RDF_SUBJECT, iri);
-                b.iri(&link, RDF_PREDICATE, OWL_SAME_AS);
-                b.iri(&link, RDF_OBJECT, &target);
+                b.iri(&link, rdf::SUBJECT, iri);
+                b.iri(&link, rdf::PREDICATE, owl::SAME_AS);
+                b.iri(&link, rdf::OBJECT, &target);
                 b.text(&link, &format!("{NKG}reason"), &reason);
                 b.text(&link, &format!("{NKG}rule"), what);
                 for a in &full.articles {
@@ -534,13 +529,13 @@ fn corpus_mentions(corpus: &Corpus, by_surname: &Index, b: &mut Builder) {
             }
             if let Some(thing) = thing {
                 // The event participant the article saw as a thing is this person: the queries follow it.
-                b.iri(thing, OWL_SAME_AS, &person);
+                b.iri(thing, owl::SAME_AS, &person);
                 let link = format!("{ID_BASE}identity/link/{}", graph::encode_segment(local(thing)));
-                b.iri(&link, rdf::TYPE, RDF_STATEMENT);
+                b.iri(&link, rdf::TYPE, rdf::STATEMENT);
                 b.iri(&link, rdf::TYPE, &format!("{NKG}IdentityLink"));
-                b.iri(&link, RDF_SUBJECT, thing);
-                b.iri(&link, RDF_PREDICATE, OWL_SAME_AS);
-                b.iri(&link, RDF_OBJECT, &person);
+                b.iri(&link, rdf::SUBJECT, thing);
+                b.iri(&link, rdf::PREDICATE, owl::SAME_AS);
+                b.iri(&link, rdf::OBJECT, &person);
                 b.text(
                     &link,
                     &format!("{NKG}reason"),

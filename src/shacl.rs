@@ -16,6 +16,7 @@ use oxigraph::model::{
 };
 use regex::Regex;
 
+use crate::graph::vocab::nkg;
 use crate::graph::Provenance;
 
 /// The shapes shipped with newskg.
@@ -357,13 +358,10 @@ fn graphs_of(quads: impl IntoIterator<Item = Quad>) -> BTreeMap<String, (Option<
     graphs
 }
 
-const AT_PROVENANCE: &str = "https://w3id.org/newskg/ontology#atProvenance";
-const PROVENANCE_LEVEL: &str = "https://w3id.org/newskg/ontology#provenanceLevel";
-
 /// The shapes graph of one provenance level: `shapes` without the shapes annotated `nkg:atProvenance` with other
 /// levels only, and without the `sh:property` links to them.
 pub fn shapes_graph_at(shapes: &Graph, level: Provenance) -> Graph {
-    let annotation = iri(AT_PROVENANCE);
+    let annotation = iri(nkg::AT_PROVENANCE);
     let left_out: HashSet<NamedOrBlankNode> = shapes
         .triples_for_predicate(annotation)
         .map(|t| t.subject)
@@ -425,7 +423,7 @@ impl LevelShapes {
 
     /// The level a graph states, full when it states none (or an unknown one, which the shapes then report).
     pub fn level_of(data: &Graph) -> Provenance {
-        let level = data.triples_for_predicate(iri(PROVENANCE_LEVEL)).find_map(|t| match t.object {
+        let level = data.triples_for_predicate(iri(nkg::PROVENANCE_LEVEL)).find_map(|t| match t.object {
             TermRef::Literal(l) => Some(l.value().to_string()),
             _ => None,
         });

@@ -28,7 +28,13 @@ macro_rules! terms {
 }
 
 pub mod rdf {
-    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#" { TYPE = "type" });
+    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#" {
+        TYPE = "type", STATEMENT = "Statement", SUBJECT = "subject", PREDICATE = "predicate", OBJECT = "object",
+    });
+}
+
+pub mod owl {
+    terms!("http://www.w3.org/2002/07/owl#" { SAME_AS = "sameAs" });
 }
 
 pub mod rdfs {
@@ -115,6 +121,6 @@ pub mod nkg {
         TIMEX_MOD = "timexMod", CAMEO_CODE = "cameoCode", RESOLVED_BY = "resolvedBy", EXTRACTOR = "extractor",
         REPORTS = "reports", NAME_KEY = "nameKey", AGENT = "agent", PATIENT = "patient", RECIPIENT = "recipient",
         QUANTITY = "quantity", TO_VALUE = "toValue", FROM_VALUE = "fromValue",
-        PROVENANCE_LEVEL = "provenanceLevel",
+        PROVENANCE_LEVEL = "provenanceLevel", AT_PROVENANCE = "atProvenance",
     });
 }
