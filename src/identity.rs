@@ -15,7 +15,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use crate::extract::{entities, organisations};
 use crate::graph;
@@ -78,23 +77,7 @@ struct EventInfo {
 }
 
 fn select(store: &KnowledgeStore, text: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
-    let mut query = SparqlEvaluator::new()
-        .parse_query(text)
-        .map_err(|source| StoreError::Syntax { name: "identity".into(), source })?;
-    query.dataset_mut().set_default_graph_as_union();
-    let results = query
-        .on_store(store.inner())
-        .execute()
-        .map_err(|source| StoreError::Evaluation { name: "identity".into(), source })?;
-    let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = results {
-        let vars = solutions.variables().to_vec();
-        for s in solutions {
-            let s = s.map_err(|source| StoreError::Evaluation { name: "identity".into(), source })?;
-            rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
-        }
-    }
-    Ok(rows)
+    crate::store::select(store.inner(), "identity", text)
 }
 
 fn iri_of(t: &Option<Term>) -> Option<String> {
