@@ -1,4 +1,5 @@
-//! The command line: `newskg extract | load | compact | query | export | queries | serve | validate | push`.
+//! The command line: `newskg extract | load | compact | query | export | identity | queries | report | serve |
+//! validate | push`.
 
 use std::path::PathBuf;
 
@@ -33,7 +34,9 @@ pub enum Command {
     Identity(IdentityArgs),
     /// List the saved queries with what each answers, or print one with its parameters bound.
     Queries(QueriesArgs),
-    /// Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+    /// Write an HTML report of the store: a network of people and events, a timeline, the articles marked up.
+    Report(ReportArgs),
+    /// Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at / and reports at /report.
     Serve(ServeArgs),
     /// Check a store or RDF files against the SHACL shapes of ontology/shapes.ttl.
     Validate(ValidateArgs),
@@ -48,6 +51,40 @@ pub struct QueriesArgs {
     /// A query parameter NAME=VALUE, bound as `newskg query` binds it.
     #[arg(long = "param", short = 'p', requires = "name")]
     pub params: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Only this article (its id or IRI).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Only the people with this name or one or more whole words of it, any case (e.g. Putin), their events and
+    /// articles.
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Only events dated (undated ones: published) on or after this day, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Only events dated (undated ones: published) on or before this day, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Only events of this class (Meeting, PhoneCall, Statement, ...; see ontology/newskg.ttl).
+    #[arg(long)]
+    pub class: Option<String>,
+    /// Largest number of nodes in the network (the most connected are kept).
+    #[arg(long = "max-nodes", default_value_t = 250)]
+    pub max_nodes: usize,
+    /// Largest number of events in the timeline (the earliest are kept).
+    #[arg(long = "max-events", default_value_t = 400)]
+    pub max_events: usize,
+    /// Largest number of articles shown with their text (the latest are kept).
+    #[arg(long = "max-articles", default_value_t = 40)]
+    pub max_articles: usize,
+    /// Write to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod lexicon;
 pub mod plan;
 pub mod queries;
+pub mod report;
 pub mod serve;
 pub mod shacl;
 pub mod store;

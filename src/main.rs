@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Identity(args) => cmd::identity::run(args),
         Command::Queries(args) => cmd::query::list(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Validate(args) => cmd::validate::run(args),
         Command::Push(args) => cmd::push::run(args),

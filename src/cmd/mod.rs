@@ -6,6 +6,7 @@ pub mod identity;
 pub mod load;
 pub mod push;
 pub mod query;
+pub mod report;
 pub mod serve;
 pub mod validate;
 

@@ -48,6 +48,7 @@ pub mod xsd {
 }
 
 pub mod schema {
+    pub const NS: &str = "https://schema.org/";
     terms!("https://schema.org/" {
         NEWS_ARTICLE = "NewsArticle", PERSON = "Person", ORGANIZATION = "Organization", PLACE = "Place",
         COUNTRY = "Country", CITY = "City", ADMINISTRATIVE_AREA = "AdministrativeArea",
