@@ -9,6 +9,9 @@
 //!   the size limit get 413. Federated `SERVICE` calls are refused unless the server was started to allow them.
 //! - `GET /` is a query page; `GET /queries` lists the saved queries as JSON and `GET /queries/NAME?PARAM=VALUE`
 //!   returns a saved query's text with its parameters bound, ready to send to `/sparql`.
+//! - `GET /report` is `newskg report` of the store, its scope given as parameters (`article`, `person`, `node`,
+//!   `from`, `to`, `class`: see [`crate::report::Scope`]); the report's names and the query page's results link
+//!   to the reports of the people, organisations, places, articles and events they name.
 
 use std::io::Read;
 use std::net::SocketAddr;
@@ -22,6 +25,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 
 use crate::queries::{describe, find_saved, SAVED};
+use crate::report::{render, Links, ReportError, Scope};
 use crate::store::{bind_parameters, evaluator, parse_query, write_results, ResultFormat, ResultsError};
 
 /// How the endpoint behaves.
@@ -94,6 +98,7 @@ impl Endpoint {
                 .expect("valid response"),
             (Method::GET | Method::HEAD, "/") => content("text/html; charset=utf-8", page().into_bytes()),
             (Method::GET | Method::HEAD, "/queries") => content("application/json", saved_queries_json()),
+            (Method::GET | Method::HEAD, "/report") => self.report(&url_params),
             (Method::GET | Method::HEAD, p) if p.starts_with("/queries/") => saved_query(&p[9..], &url_params),
             (Method::GET | Method::HEAD, "/sparql") => {
                 if url_params.iter().any(|(k, _)| k == "update") {
@@ -147,6 +152,39 @@ impl Endpoint {
                 r
             }
             _ => text(StatusCode::NOT_FOUND, format!("nothing at {path}: the SPARQL endpoint is /sparql")),
+        }
+    }
+
+    /// `/report?...`: the report of the part of the store the parameters name.
+    fn report(&self, params: &[(String, String)]) -> Response<Body> {
+        let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
+        let get = |name: &str| get(name).filter(|v| !v.is_empty());
+        let day = |name: &str| -> Result<Option<chrono::NaiveDate>, Box<Response<Body>>> {
+            get(name)
+                .map(|v| {
+                    chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
+                        Box::new(text(StatusCode::BAD_REQUEST, format!("{name}={v:?} is not a date (YYYY-MM-DD)")))
+                    })
+                })
+                .transpose()
+        };
+        let (from, to) = match (day("from"), day("to")) {
+            (Ok(f), Ok(t)) => (f, t),
+            (Err(r), _) | (_, Err(r)) => return *r,
+        };
+        let scope = Scope {
+            article: get("article"),
+            person: get("person"),
+            node: get("node"),
+            from,
+            to,
+            class: get("class"),
+            ..Scope::default()
+        };
+        match render(&self.store, &scope, Links::Server) {
+            Ok(page) => content("text/html; charset=utf-8", page.into_bytes()),
+            Err(ReportError::NotFound(why)) => text(StatusCode::NOT_FOUND, why),
+            Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot make the report: {e}")),
         }
     }
 
@@ -413,7 +451,7 @@ th{background:#f3f3f3}#status{margin-left:1em;color:#555}.error{color:#a00;white
 label{margin-right:1em}small{color:#666}
 </style></head><body>
 <h1>newskg SPARQL endpoint</h1>
-<p><small>newskg {version} · SPARQL 1.1 Protocol at <code>/sparql</code> (read-only) · the default graph is the union of all article graphs · saved queries as JSON at <code>/queries</code></small></p>
+<p><small>newskg {version} · SPARQL 1.1 Protocol at <code>/sparql</code> (read-only) · the default graph is the union of all article graphs · saved queries as JSON at <code>/queries</code> · <a href="/report">report of the store</a> (results' people, articles and events link to theirs)</small></p>
 <p><label>Saved query <select id="saved"><option value="">(write your own)</option></select></label><span id="params"></span></p>
 <p id="summary"></p>
 <form id="form"><textarea id="query" name="query" spellcheck="false">SELECT ?person ?name WHERE {
@@ -456,6 +494,15 @@ function cell(t) {
   if (t.type === 'uri') return t.value;
   return t.value + (t['xml:lang'] ? '@' + t['xml:lang'] : '');
 }
+// newskg's own IRIs (in a cell, or in a list of them) link to their report.
+const base = 'https://w3id.org/newskg/id/';
+function fill(td, s) {
+  for (const part of s.split(/(\s+)/)) {
+    if (part.startsWith(base) && !part.startsWith(base + 'graph/')) {
+      const a = document.createElement('a'); a.href = '/report?node=' + encodeURIComponent(part); a.textContent = part; td.appendChild(a);
+    } else if (part) td.appendChild(document.createTextNode(part));
+  }
+}
 document.getElementById('form').onsubmit = async e => {
   e.preventDefault();
   const out = document.getElementById('results'); out.innerHTML = ''; status.textContent = 'running…';
@@ -471,7 +518,7 @@ document.getElementById('form').onsubmit = async e => {
   if ('boolean' in j) { out.textContent = String(j.boolean); return; }
   const table = document.createElement('table'), head = table.insertRow();
   for (const v of j.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
-  for (const b of j.results.bindings) { const tr = table.insertRow(); for (const v of j.head.vars) tr.insertCell().textContent = cell(b[v]); }
+  for (const b of j.results.bindings) { const tr = table.insertRow(); for (const v of j.head.vars) fill(tr.insertCell(), cell(b[v])); }
   status.textContent += ` · ${j.results.bindings.length} rows`;
   out.appendChild(table);
 };
