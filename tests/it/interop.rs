@@ -409,6 +409,111 @@ fn the_endpoint_negotiates_formats_and_refuses_bad_requests_clearly() {
     assert_eq!(http(Method::DELETE, &sparql, None, None).unwrap().0, 405);
 }
 
+/// What `tests/interop/browser_check.py` saw when headless Chromium opened `url`.
+fn open_in_chromium(url: &str, screenshot: &Path) -> serde_json::Value {
+    require("chromium");
+    let out = python("browser_check.py", &[url, screenshot.to_str().unwrap()]);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect()
+}
+
+#[test]
+fn the_browser_check_sees_a_page_that_fails_or_reaches_out() {
+    // The check the report tests rely on must be able to fail: a page with a script error, a console error and a
+    // picture from the network.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("bad.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><title>bad</title></head><body><img src=\"http://127.0.0.1:9/x.png\">\
+         <script>console.error('planted error'); noSuchFunction();</script></body></html>",
+    )
+    .unwrap();
+    let seen = open_in_chromium(&format!("file://{}", page.display()), &dir.path().join("bad.png"));
+    let errors = strings(&seen["errors"]).join("\n");
+    assert!(errors.contains("planted error"), "{errors}");
+    assert!(errors.contains("noSuchFunction"), "{errors}");
+    assert!(strings(&seen["requests"]).iter().any(|r| r.starts_with("http://127.0.0.1:9/")), "{seen}");
+}
+
+#[test]
+fn the_report_of_the_examples_opens_in_chromium_with_no_errors_and_nothing_from_the_network() {
+    let (dir, store) = example_store();
+    let page = dir.path().join("report.html");
+    run_ok(newskg().args(["report", "--store"]).arg(&store).arg("-o").arg(&page));
+    // The screenshot is kept under target/: the README shows it (copied to examples/report.png).
+    let shot = root().join("target/report-examples.png");
+    let url = format!("file://{}", page.display());
+    let seen = open_in_chromium(&url, &shot);
+    assert_eq!(seen["loaded"], true, "{seen}");
+    assert_eq!(strings(&seen["errors"]), Vec::<String>::new(), "console errors");
+    assert_eq!(strings(&seen["requests"]), vec![url.clone()], "the page asked for more than itself");
+    let dom = &seen["dom"];
+    let people = strings(&dom["people"]);
+    for name in ["Vladimir Putin", "Steve Witkoff", "Mary Barra"] {
+        assert!(people.contains(&name.to_string()), "{name} not drawn: {people:?}");
+    }
+    let classes = strings(&dom["event_classes"]);
+    assert!(classes.contains(&"Meeting".to_string()), "{classes:?}");
+    assert!(dom["edges"].as_u64().unwrap() > 20);
+    assert!(!strings(&dom["timeline"]).is_empty());
+    let targets = strings(&dom["text_targets"]);
+    let articles = strings(&dom["articles"]);
+    for link in strings(&dom["timeline_links"]) {
+        let id = link.trim_start_matches('#');
+        assert!(targets.iter().any(|t| t == id), "{link} goes nowhere");
+    }
+    assert_eq!(
+        articles.len(),
+        count(&store, "SELECT (COUNT(DISTINCT ?a) AS ?n) { GRAPH ?a { ?a a schema:NewsArticle } }")
+    );
+    assert!(dom["marks"].as_u64().unwrap() > 100);
+    assert!(std::fs::metadata(&shot).unwrap().len() > 20_000, "an empty screenshot");
+}
+
+#[test]
+fn serve_shows_reports_that_its_query_page_and_its_results_link_to() {
+    let (_dir, store) = example_store();
+    let server = Server::start(&store, &[]);
+    let get = |path: &str| http(Method::GET, &format!("{}{path}", server.base), None, None).unwrap();
+    let (status, ct, page) = get("/");
+    assert_eq!((status, ct.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(
+        page.contains("<a href=\"/report\">") && page.contains("'/report?node='"),
+        "the query page links no report"
+    );
+    let (status, ct, whole) = get("/report");
+    assert_eq!((status, ct.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(whole.contains("data-name=\"Vladimir Putin\""));
+    // Names link to their own reports, which the server answers.
+    let putin = "https://w3id.org/newskg/id/person/vladimir-putin";
+    let link = format!("/report?node={}", form_urlencoded::byte_serialize(putin.as_bytes()).collect::<String>());
+    assert!(whole.contains(&format!("href=\"{link}\"")), "Putin's node links nowhere");
+    let (status, _, his) = get(&link);
+    assert_eq!(status, 200, "{his}");
+    assert!(his.contains("<small>Vladimir Putin</small>") && his.contains("class=\"n n-person focus\""));
+    assert!(his.len() < whole.len());
+    // An event's IRI stands for its article.
+    let event = "https://w3id.org/newskg/id/article/putin-witkoff-2025-03-14#event-1";
+    let (status, _, article) =
+        get(&format!("/report?node={}", form_urlencoded::byte_serialize(event.as_bytes()).collect::<String>()));
+    assert_eq!(status, 200, "{article}");
+    assert_eq!(article.matches("<article class=\"art\"").count(), 1);
+    let (status, _, body) = get("/report?person=Nobody+Atall");
+    assert_eq!((status, body.trim()), (404, "no person named \"Nobody Atall\" in the store"));
+    let (status, _, body) = get("/report?from=yesterday");
+    assert_eq!((status, body.trim()), (400, "from=\"yesterday\" is not a date (YYYY-MM-DD)"));
+    // The served page in a browser: no errors, nothing asked of any other host.
+    let dir = tempfile::tempdir().unwrap();
+    let seen = open_in_chromium(&format!("{}{link}", server.base), &dir.path().join("served.png"));
+    assert_eq!(strings(&seen["errors"]), Vec::<String>::new());
+    assert!(strings(&seen["requests"]).iter().all(|r| r.starts_with(&server.base)), "{seen}");
+    assert!(strings(&seen["dom"]["people"]).contains(&"Vladimir Putin".to_string()));
+}
+
 /// A Virtuoso Open Source server on free loopback ports, in a temporary database, stopped when dropped.
 struct Virtuoso {
     child: Child,

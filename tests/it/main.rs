@@ -11,3 +11,4 @@ mod people;
 mod pipeline;
 mod provenance;
 mod queries;
+mod report;
