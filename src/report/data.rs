@@ -103,6 +103,8 @@ pub struct EventInfo {
     pub parts: Vec<(Part, String)>,
     /// The first trigger's span, in code points (none at the facts level).
     pub trigger: Option<(usize, usize)>,
+    /// The sentence of the first trigger, cut at [`QUOTE_CHARS`] characters (none at the facts level).
+    pub sentence: Option<String>,
     /// The identity layer's corpus event, when several articles report this one.
     pub corpus: Option<String>,
 }
@@ -143,6 +145,31 @@ pub struct Corpus {
 
 fn local(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+/// The longest sentence a timeline entry quotes, in characters.
+pub const QUOTE_CHARS: usize = 400;
+
+/// A sentence as a quote: spaces collapsed, cut at [`QUOTE_CHARS`] characters with an ellipsis.
+fn quote(chars: &[char]) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for (n, &c) in chars.iter().enumerate() {
+        if n == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The code-point span of a mention IRI `...#char=12,30` (or `#sentence=12,30`).
@@ -406,6 +433,7 @@ impl Corpus {
                     place: None,
                     parts: Vec::new(),
                     trigger: None,
+                    sentence: None,
                     corpus: corpus_event.get(e).cloned(),
                 });
                 // Under RDFS entailment an event has its class's superclasses too: prefer a specific class.
@@ -480,21 +508,45 @@ impl Corpus {
     /// Read the label, status and first trigger of these events (by index), which [`Corpus::read`] leaves out.
     pub fn complete(&mut self, store: &Store, events: &BTreeSet<usize>) -> Result<(), StoreError> {
         let scan = Scan { store };
+        // Article by article, so that one article's text at a time is held.
+        let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in events {
-            let e = &mut self.events[i];
-            if !e.status.is_empty() {
-                continue;
+            if self.events[i].status.is_empty() {
+                by_article.entry(self.events[i].article).or_default().push(i);
             }
-            let g = article_of(&e.iri).to_string();
-            e.label = scan.first(&e.iri, rdfs::LABEL, &g)?.as_ref().and_then(text).unwrap_or_default().to_string();
-            e.status =
-                scan.first(&e.iri, nkg::STATUS, &g)?.as_ref().and_then(node).map_or("Occurred", local).to_string();
-            for t in scan.objects(&e.iri, nkg::TRIGGER, &g)? {
-                // The first trigger by position, for a stable link.
-                if let Some(span) = node(&t).and_then(span_of) {
-                    if e.trigger.is_none_or(|old| span < old) {
-                        e.trigger = Some(span);
+        }
+        for (article, events) in by_article {
+            let a = self.articles[article].iri.as_str();
+            let mut whole: Option<Option<Vec<char>>> = None;
+            for i in events {
+                let e = &mut self.events[i];
+                let g = article_of(&e.iri).to_string();
+                e.label = scan.first(&e.iri, rdfs::LABEL, &g)?.as_ref().and_then(text).unwrap_or_default().to_string();
+                e.status =
+                    scan.first(&e.iri, nkg::STATUS, &g)?.as_ref().and_then(node).map_or("Occurred", local).to_string();
+                let mut first: Option<((usize, usize), String)> = None;
+                for t in scan.objects(&e.iri, nkg::TRIGGER, &g)? {
+                    // The first trigger by position, for a stable link.
+                    if let Some((iri, span)) = node(&t).and_then(|iri| Some((iri, span_of(iri)?))) {
+                        if first.as_ref().is_none_or(|(old, _)| span < *old) {
+                            first = Some((span, iri.to_string()));
+                        }
                     }
+                }
+                let Some((span, trigger)) = first else { continue };
+                e.trigger = Some(span);
+                // The sentence, for a timeline entry whose article the page does not show.
+                let Some(sentence) = scan.first(&trigger, nif::SENTENCE, &g)?.as_ref().and_then(node).and_then(span_of)
+                else {
+                    continue;
+                };
+                let whole = match &whole {
+                    Some(w) => w,
+                    None => whole
+                        .insert(scan.first(a, nif::IS_STRING, a)?.as_ref().and_then(text).map(|t| t.chars().collect())),
+                };
+                if let Some(chars) = whole.as_ref().filter(|c| sentence.0 < sentence.1 && sentence.1 <= c.len()) {
+                    e.sentence = Some(quote(&chars[sentence.0..sentence.1]));
                 }
             }
         }

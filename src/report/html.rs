@@ -364,7 +364,9 @@ impl Page<'_, '_> {
                 let quote = event
                     .trigger
                     .and_then(|t| v.texts.get(&a).and_then(|text| text.sentence_of(t)))
-                    .map(|(_, s)| format!(" <q>{}</q>", escape(&s)))
+                    .map(|(_, s)| s)
+                    .or_else(|| event.sentence.clone())
+                    .map(|s| format!(" <q>{}</q>", escape(&s)))
                     .unwrap_or_default();
                 match self.trigger_href(a, event.trigger) {
                     Some(href) => {

@@ -168,6 +168,57 @@ fn in_range(scope: &Scope, day: Option<NaiveDate>) -> bool {
 }
 
 /// Choose what the page shows.
+/// The nodes the network keeps, in `order` (the focus first, then by degree): when the room is short, entities
+/// are at most two fifths of it, so that the events linking them are drawn too (by degree alone, a large store
+/// would keep its busiest people and places and none of what they did); then the events with most links to the
+/// entities kept; then whatever room is left, in `order`.
+fn choose_nodes(nodes: &[Node], edges: &BTreeSet<Edge>, order: &[usize], room: usize) -> Vec<usize> {
+    if order.len() <= room {
+        return order.to_vec();
+    }
+    let is_event = |x: usize| nodes[x].kind == "event";
+    let entity_room = (room * 2 / 5).max(1);
+    let mut kept = vec![false; nodes.len()];
+    let mut chosen = 0;
+    for &x in order.iter().filter(|&&x| !is_event(x)) {
+        if chosen >= room || chosen >= entity_room && !nodes[x].focus {
+            break;
+        }
+        kept[x] = true;
+        chosen += 1;
+    }
+    let mut links = vec![0usize; nodes.len()];
+    for e in edges {
+        if kept[e.a] {
+            links[e.b] += 1;
+        }
+        if kept[e.b] {
+            links[e.a] += 1;
+        }
+    }
+    let mut events: Vec<(usize, usize)> =
+        order.iter().enumerate().filter(|&(_, &x)| is_event(x) && links[x] > 0).map(|(rank, &x)| (rank, x)).collect();
+    // Most links to the kept entities first; ties in `order`.
+    events.sort_by_key(|&(rank, x)| (std::cmp::Reverse(links[x]), rank));
+    for (_, x) in events {
+        if chosen >= room {
+            break;
+        }
+        kept[x] = true;
+        chosen += 1;
+    }
+    for &x in order {
+        if chosen >= room {
+            break;
+        }
+        if !kept[x] {
+            kept[x] = true;
+            chosen += 1;
+        }
+    }
+    order.iter().copied().filter(|&x| kept[x]).collect()
+}
+
 fn select<'a>(corpus: &'a Corpus, scope: &'a Scope, draw: bool) -> Result<View<'a>, ReportError> {
     let mut title_parts = Vec::new();
     // A node that is an article, or a part of one, stands for the article.
@@ -364,7 +415,7 @@ fn select<'a>(corpus: &'a Corpus, scope: &'a Scope, draw: bool) -> Result<View<'
             &nodes[y].key,
         ))
     });
-    order.truncate(scope.max_nodes);
+    let order = choose_nodes(&nodes, &edges, &order, scope.max_nodes);
     let mut renumber = vec![usize::MAX; nodes.len()];
     for (new, &old) in order.iter().enumerate() {
         renumber[old] = new;

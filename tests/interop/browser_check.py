@@ -143,6 +143,8 @@ def describe_error(event):
 
 
 def main():
+    if len(sys.argv) not in (3, 5) or sys.argv[1] in ("-h", "--help"):
+        sys.exit(__doc__.split("\n\n")[1] if sys.argv[1:2] in (["-h"], ["--help"]) else "usage: " + __doc__.split("\n\n")[1].strip())
     url, screenshot = sys.argv[1], sys.argv[2]
     width, height = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (1400, 1000)
     browser = Browser(width, height)

@@ -189,6 +189,17 @@ fn the_page_stays_within_its_bounds_and_says_what_it_left_out() {
     for end in attributes(&html, "data-a").into_iter().chain(attributes(&html, "data-b")) {
         assert!(ids.contains(&end), "an edge ends at {end}, which is not drawn");
     }
+    // Cut short, the network still shows what its people did: events beside the busiest entities, with edges.
+    let events = nodes(&html, "event").len();
+    assert!(events >= 4 && nodes(&html, "person").len() >= 2, "{events} events drawn among 12 nodes");
+    assert!(attributes(&html, "data-a").len() >= events, "the events drawn are not linked");
+    // The timeline quotes each entry's sentence, also from the articles the page leaves out.
+    let entries: Vec<&str> = html.split("<li id=\"ev-").skip(1).collect();
+    assert_eq!(entries.len(), 3);
+    for entry in entries {
+        let entry = &entry[..entry.find("</ul></li>").unwrap()];
+        assert!(entry.contains("<q>") && entry.contains("</q>"), "an entry without its sentence: {entry}");
+    }
 }
 
 #[test]
