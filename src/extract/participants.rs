@@ -129,6 +129,65 @@ const IDIOMS: &[(&str, &str, ArgRole)] = &[
     ("gain", "ground", ArgRole::Agent),
 ];
 
+/// Verbs whose object is the one who does what their infinitive says ("asked Boeing to cut", "allowed Airbus to
+/// bid"); after any other verb the infinitive shares the verb's subject ("signed a deal to cut").
+const OBJECT_CONTROL: &[&str] = &[
+    "ask",
+    "tell",
+    "urge",
+    "allow",
+    "permit",
+    "enable",
+    "force",
+    "compel",
+    "oblige",
+    "require",
+    "persuade",
+    "convince",
+    "encourage",
+    "invite",
+    "order",
+    "instruct",
+    "direct",
+    "authorize",
+    "authorise",
+    "help",
+    "lead",
+    "cause",
+    "get",
+    "expect",
+    "want",
+    "need",
+    "advise",
+    "warn",
+    "remind",
+    "pressure",
+    "push",
+    "press",
+    "call",
+    "choose",
+    "select",
+    "pick",
+    "appoint",
+    "hire",
+    "nominate",
+    "elect",
+    "train",
+    "teach",
+    "challenge",
+    "dare",
+    "beg",
+    "implore",
+    "prompt",
+    "inspire",
+    "motivate",
+    "recruit",
+    "commission",
+    "mandate",
+    "empower",
+    "entitle",
+];
+
 /// Verbs whose gerund complement shares their subject ("began selling", "kept rising", "considered leaving").
 const GERUND_GOVERNORS: &[&str] = &[
     "begin", "start", "stop", "continue", "keep", "finish", "resume", "quit", "cease", "consider", "avoid", "risk",
@@ -270,7 +329,13 @@ impl Finder<'_> {
             && self.lower(j) == "by"
             && self.parsed.chunk_ending(group.start).is_some()
             && self.another_finite_verb(group.verb);
-        let passive = group.passive || reduced;
+        // "were selected and bought by X": a bare participle coordinated with a passive is one.
+        let coordinated_passive = group.start == group.verb
+            && matches!(self.tag(group.verb), Some(Tag::Verb(VerbForm::Ed)))
+            && group.start > 0
+            && matches!(&*self.lower(group.start - 1), "and" | "or")
+            && self.parsed.groups.iter().any(|g| g.end + 1 == group.start && g.passive);
+        let passive = group.passive || reduced || coordinated_passive || self.participle_after_comma(group.start);
         let idiom = self.parsed.chunk_starting(j).filter(|c| c.end == c.head + 1).and_then(|c| {
             IDIOMS.iter().find(|&&(v, n, _)| v == lemma && self.lower(c.head) == n).map(|&(_, _, role)| role)
         });
@@ -280,8 +345,16 @@ impl Finder<'_> {
             if let Some(s) = subject {
                 out.extend(s.into_iter().map(|f| (ArgRole::Patient, f)));
             }
-            if self.lower(j) == "by" {
-                if let Some(agents) = self.chunk_fillers(j + 1) {
+            // "are selected and purchased by the government": coordinated participles share the "by" phrase.
+            let mut by = j;
+            if matches!(&*self.lower(by), "and" | "or")
+                && matches!(self.tag(by + 1), Some(Tag::Verb(VerbForm::Ed)))
+                && self.lower(by + 2) == "by"
+            {
+                by += 2;
+            }
+            if self.lower(by) == "by" {
+                if let Some(agents) = self.chunk_fillers(by + 1) {
                     out.extend(agents.into_iter().map(|f| (ArgRole::Agent, f)));
                 }
             }
@@ -475,16 +548,45 @@ impl Finder<'_> {
             return None;
         }
         match self.tag(before)? {
-            // "Boeing plans to cut": the governing verb's subject; "asked Boeing to cut": its object.
+            // "Boeing plans to cut": the governing verb's subject; "asked Boeing to cut": its object, when the verb
+            // is one whose object acts ("asked", "allowed"); "signed a deal to cut", "exercised its options with
+            // Boeing to buy": the governing verb's subject again.
             Tag::To => {
-                let mut g = before;
-                if let Some(c) = self.parsed.chunk_ending(before) {
-                    if let Some(f) = self.referent(c) {
-                        return Some(f);
-                    }
-                    g = c.start;
+                let Some(&object) = self.parsed.chunk_ending(before) else {
+                    let governor = self.parsed.groups.iter().find(|x| x.end == before || x.end + 1 == before)?;
+                    return self.subject(governor.start, depth + 1);
+                };
+                // "for Cisco to file", "named by Boeing to mark": the phrase is the infinitive's subject.
+                if object.start > 0 && matches!(&*self.lower(object.start - 1), "for" | "by") {
+                    return self.referent(&object);
                 }
-                let governor = self.parsed.groups.iter().find(|x| x.end == g || x.end + 1 == g)?;
+                // Back over the prepositional phrases the object carries, to the verb: "its options with Boeing".
+                let mut c = object;
+                let mut through_preposition = false;
+                while c.start > 0
+                    && self.tag(c.start - 1) == Some(Tag::Prep)
+                    && matches!(
+                        &*self.lower(c.start - 1),
+                        "with" | "of" | "in" | "on" | "at" | "from" | "into" | "about"
+                    )
+                {
+                    c = *self.parsed.chunk_ending(c.start - 1)?;
+                    through_preposition = true;
+                }
+                // No verb before it: a headline's or a noun's infinitive ("GM to cut jobs", "the first woman to
+                // lead").
+                let Some(governor) = self.parsed.groups.iter().find(|x| x.end == c.start) else {
+                    return if through_preposition { None } else { self.referent(&object) };
+                };
+                // "will be the first jet to be built": what the copula says the subject is, is the infinitive's.
+                let copula = WORDNET.lemmas(&self.lower(governor.verb), Pos::Verb).contains(&"be");
+                let controls = !governor.passive
+                    && !through_preposition
+                    && !copula
+                    && WORDNET.lemmas(&self.lower(governor.verb), Pos::Verb).iter().any(|l| OBJECT_CONTROL.contains(l));
+                if controls || copula && !through_preposition {
+                    return self.referent(&object);
+                }
                 self.subject(governor.start, depth + 1)
             }
             // "Boeing rose and then fell": the first verb's subject.
@@ -518,6 +620,11 @@ impl Finder<'_> {
                 Some(fillers)
             }
             Tag::Punct if self.lower(before) == "," => {
+                // "The winglets, designed to improve ...": a participle set off by a comma after a phrase is said
+                // of that phrase.
+                if self.participle_after_comma(start) {
+                    return self.phrase_fillers(self.parsed.chunk_ending(before)?);
+                }
                 // An apposition or parenthesis set off by commas: "Boeing, the US airframer, announced".
                 let opening = (before.saturating_sub(12)..before).rev().find(|&c| self.lower(c) == ",")?;
                 let c = self.parsed.chunk_ending(opening)?;
@@ -553,6 +660,25 @@ impl Finder<'_> {
                 self.phrase_fillers(&c)
             }
         }
+    }
+
+    /// Whether the verb group at `start` is a bare past participle after a phrase and a comma, in a clause with a
+    /// finite verb after it ("The winglets, designed to improve fuel efficiency, are ..."): a passive said of the
+    /// phrase. Not "Sales rose, helped by demand" (no phrase right before the comma).
+    fn participle_after_comma(&self, start: usize) -> bool {
+        let Some(group) = self.group_of_start(start) else { return false };
+        group.start == group.verb
+            && matches!(self.tag(group.verb), Some(Tag::Verb(VerbForm::Ed)))
+            && start >= 2
+            && self.lower(start - 1) == ","
+            && self.parsed.chunk_ending(start - 1).is_some()
+            && (group.end..self.tokens.len())
+                .skip_while(|&k| self.lower(k) != ",")
+                .any(|k| matches!(self.tag(k), Some(Tag::Aux | Tag::Modal | Tag::Verb(_))))
+    }
+
+    fn group_of_start(&self, start: usize) -> Option<&VerbGroup> {
+        self.parsed.groups.iter().find(|g| g.start == start)
     }
 
     /// The object phrase starting at token `j` (with coordinated ones), unless it is a time or a bare quantity.

@@ -343,3 +343,30 @@ fn a_gerund_after_a_verb_of_beginning_or_keeping_on_takes_its_subject() {
     assert_eq!(roles_of(&f, "rising", text), [("patient", "The index".into())]);
     assert_eq!(roles_of(&f, "falling", text), [("patient", "Prices".into())]);
 }
+
+#[test]
+fn an_infinitive_takes_its_subject_from_the_verb_or_from_the_one_told_to_act() {
+    // The object of a verb of asking or allowing does what the infinitive says.
+    let text = "Regulators asked Google to change the policy.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "change", text), [("agent", "Google".into()), ("patient", "the policy".into())]);
+    // After any other verb, or a phrase after a preposition, the infinitive shares the verb's subject.
+    let text = "Tesla exercised its option with Panasonic to buy more batteries.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "buy", text), [("agent", "Tesla".into()), ("patient", "more batteries".into())]);
+    // "for X to do": X does it.
+    let text = "Investors waited for Sony to report a loss.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "report", text)[0], ("agent", "Sony".into()));
+}
+
+#[test]
+fn a_participle_set_off_by_a_comma_and_coordinated_participles_are_passives() {
+    let text = "The merger, approved by regulators in May, created the largest bank in Europe.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "approved", text), [("agent", "regulators".into()), ("patient", "merger".into())]);
+    let text = "The stores were selected and bought by Walmart.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "selected", text), [("agent", "Walmart".into()), ("patient", "The stores".into())]);
+    assert_eq!(roles_of(&f, "bought", text), [("agent", "Walmart".into()), ("patient", "The stores".into())]);
+}
