@@ -609,6 +609,8 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
     // Participants per occurrence, with events as occurrence indices and things as phrase spans.
     let mut participants: Vec<Vec<(ArgRole, Filler, usize)>> = Vec::new();
     let mut things = Things::default();
+    // (relative pronoun, the phrase it stands for), as character spans.
+    let mut relatives: Vec<(Span, Span)> = Vec::new();
     let mut timex_order: Vec<usize> = (0..facts.timexes.len()).collect();
     timex_order.sort_by_key(|&k| facts.timexes[k].span.start);
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -641,6 +643,7 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             triggers: &triggers,
             times: &times,
             anaphors: Default::default(),
+            relatives: Default::default(),
             names: &named,
         };
         let first = found.len();
@@ -701,6 +704,9 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
             ranges.push((t.start, t.end, t.verb));
         }
         report_speech(doc, tokens, &mut found[first..], &ranges, first);
+        for (t, a, b) in finder.relatives.take() {
+            relatives.push((tokens[t].span, Span::new(tokens[a].span.start, tokens[b - 1].span.end)));
+        }
         // The pronouns that name participants become mentions of what they stand for.
         let mut anaphors = finder.anaphors.take();
         anaphors.sort_unstable();
@@ -735,6 +741,15 @@ pub fn extract(doc: &Document, facts: &mut Facts) {
                 },
             };
             found[k].event.args.insert((role, arg));
+        }
+    }
+    // A relative pronoun standing for a thing is a span of that thing, as one standing for an entity is its
+    // mention.
+    for (pronoun, phrase) in relatives {
+        if let Some(thing) = things.list.iter_mut().find(|t| t.spans.contains(&phrase)) {
+            if !thing.spans.contains(&pronoun) {
+                thing.spans.push(pronoun);
+            }
         }
     }
     let (mut events, index) = merge(found);

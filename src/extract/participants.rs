@@ -255,6 +255,9 @@ pub struct Finder<'a> {
     /// Pronouns read as participants, with the entities they stand for: token and entity. The event stage makes
     /// them mentions, so that the graph shows which word names the participant.
     pub anaphors: std::cell::RefCell<Vec<(usize, usize)>>,
+    /// Relative pronouns read as participants that stand for a phrase naming no entity: the pronoun's token and
+    /// the phrase's tokens ("the new planes, which come from ..."). The event stage makes them spans of the thing.
+    pub relatives: std::cell::RefCell<Vec<(usize, usize, usize)>>,
     /// Every name of the sentence with its entity, places included (slots hold only those that can act).
     pub names: &'a [(Span, usize)],
 }
@@ -613,8 +616,10 @@ impl Finder<'_> {
                 let c = self.parsed.chunk_ending(p)?;
                 let fillers = self.phrase_fillers(c)?;
                 for f in &fillers {
-                    if let Filler::Entity(e) = f {
-                        self.anaphors.borrow_mut().push((before, *e));
+                    match *f {
+                        Filler::Entity(e) => self.anaphors.borrow_mut().push((before, e)),
+                        Filler::Phrase(a, b) if fillers.len() == 1 => self.relatives.borrow_mut().push((before, a, b)),
+                        _ => {}
                     }
                 }
                 Some(fillers)

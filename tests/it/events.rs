@@ -370,3 +370,13 @@ fn a_participle_set_off_by_a_comma_and_coordinated_participles_are_passives() {
     assert_eq!(roles_of(&f, "selected", text), [("agent", "Walmart".into()), ("patient", "The stores".into())]);
     assert_eq!(roles_of(&f, "bought", text), [("agent", "Walmart".into()), ("patient", "The stores".into())]);
 }
+
+#[test]
+fn a_relative_pronoun_standing_for_a_thing_is_a_span_of_it() {
+    let text = "The new turbines, which reduce noise, will be installed next year.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "reduce", text)[0], ("agent", "The new turbines".into()));
+    let thing = f.things.iter().find(|t| t.name == "The new turbines").expect("the turbines");
+    let spans: Vec<&str> = thing.spans.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(spans, ["The new turbines", "which"]);
+}
