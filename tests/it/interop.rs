@@ -518,11 +518,18 @@ fn serve_shows_reports_that_its_query_page_and_its_results_link_to() {
 struct Virtuoso {
     child: Child,
     http: u16,
+    sql: u16,
+    isql: String,
     _dir: tempfile::TempDir,
 }
 
 impl Virtuoso {
     fn start() -> Virtuoso {
+        Virtuoso::start_reading(&[])
+    }
+
+    /// A server whose bulk loader may also read the files of these folders (its `DirsAllowed`).
+    fn start_reading(folders: &[&Path]) -> Virtuoso {
         let virtuoso = require("virtuoso-t");
         let isql = require("isql-vt");
         let dir = tempfile::tempdir().unwrap();
@@ -534,6 +541,7 @@ impl Virtuoso {
             .find_map(|p| std::fs::read_to_string(p).ok())
             .expect("virtuoso.ini of the virtuoso-opensource-7 package");
         let db = dir.path().to_str().unwrap();
+        let allowed: String = folders.iter().map(|f| format!(", {}", f.display())).collect();
         let ini: String = ini
             .replace("/var/lib/virtuoso-opensource-7/db", db)
             .lines()
@@ -542,6 +550,7 @@ impl Virtuoso {
                 match key {
                     "ServerPort" if l.contains("1111") => format!("ServerPort = 127.0.0.1:{sql_port}\n"),
                     "ServerPort" if l.contains("8890") => format!("ServerPort = 127.0.0.1:{http_port}\n"),
+                    "DirsAllowed" => format!("{}{allowed}\n", l.trim_end()),
                     _ => format!("{l}\n"),
                 }
             })
@@ -555,22 +564,45 @@ impl Virtuoso {
             .stderr(log)
             .spawn()
             .unwrap();
-        let server = Virtuoso { child, http: http_port, _dir: dir };
+        let server = Virtuoso { child, http: http_port, sql: sql_port, isql, _dir: dir };
         let started = Instant::now();
         let ask = format!("http://127.0.0.1:{http_port}/sparql?query=ASK%7B%7D");
         while http(Method::GET, &ask, None, None).map(|r| r.0 != 200).unwrap_or(true) {
             assert!(started.elapsed() < Duration::from_secs(120), "Virtuoso did not start");
             std::thread::sleep(Duration::from_millis(250));
         }
-        let grant =
+        server.isql(
             "grant SPARQL_UPDATE to \"SPARQL\"; grant execute on DB.DBA.SPARQL_INSERT_DICT_CONTENT to \"SPARQL\"; \
-                     grant execute on DB.DBA.SPARQL_DELETE_DICT_CONTENT to \"SPARQL\";";
-        let out = Command::new(isql)
-            .args([&format!("127.0.0.1:{sql_port}"), "dba", "dba", &format!("exec={grant}")])
+             grant execute on DB.DBA.SPARQL_DELETE_DICT_CONTENT to \"SPARQL\";",
+        );
+        server
+    }
+
+    /// Run SQL statements as dba through `isql-vt`; what it printed. isql exits 0 whatever the SQL did, so an
+    /// error message fails the test.
+    fn isql(&self, sql: &str) -> String {
+        let out = Command::new(&self.isql)
+            .args([&format!("127.0.0.1:{}", self.sql), "dba", "dba", &format!("exec={sql}")])
             .output()
             .unwrap();
-        assert!(out.status.success(), "isql-vt: {}", String::from_utf8_lossy(&out.stderr));
-        server
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success() && !text.contains("*** Error"), "isql-vt on {sql}:\n{text}");
+        text
+    }
+
+    /// Load the files of `folder` that match `mask` with Virtuoso's own bulk loader (`ld_dir`, `rdf_loader_run`,
+    /// then `checkpoint`): each file's line of its load list, "FILE state STATE error ERROR".
+    fn bulk_load(&self, folder: &Path, mask: &str) -> Vec<String> {
+        let out = self.isql(&format!(
+            "ld_dir('{}', '{mask}', 'urn:newskg:no-graph'); rdf_loader_run(); checkpoint; \
+             select concat('loaded ', ll_file, ' state ', cast(ll_state as varchar), ' error ', \
+             coalesce(ll_error, 'none')) from DB.DBA.load_list;",
+            folder.display()
+        ));
+        let mut files: Vec<String> =
+            out.lines().filter_map(|l| l.strip_prefix("loaded ")).map(|l| l.trim().to_string()).collect();
+        files.sort();
+        files
     }
 
     fn url(&self, path: &str) -> String {
@@ -633,6 +665,126 @@ fn push_loads_the_examples_into_virtuoso_which_answers_the_saved_queries_alike()
     assert_eq!(out.status.code(), Some(2), "{report}");
     assert!(report.contains("PUT http://") && report.contains("/no-such-service?graph="), "{report}");
     assert!(report.contains("pushed 0 graphs") && report.contains("9 failed"), "{report}");
+}
+
+/// `scripts/spark_extract.py` on Spark in local mode (two cores) with `partitions` partitions and the extra
+/// arguments: its exit code, the rejections it reported, and its shards in name order.
+fn spark_extract(
+    input: &Path,
+    shards: &Path,
+    partitions: usize,
+    extra: &[&str],
+) -> (Option<i32>, Vec<String>, Vec<PathBuf>) {
+    let out = Command::new(require("python3"))
+        .arg(root().join("scripts/spark_extract.py"))
+        .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false", "--partitions", &partitions.to_string()])
+        .arg("--newskg")
+        .arg(assert_cmd::cargo::cargo_bin("newskg"))
+        .args(extra)
+        .arg(input)
+        .arg("-o")
+        .arg(shards)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("No module named 'pyspark'"),
+        "pyspark is not installed: run scripts/setup.sh --test (tests/interop/requirements.txt)"
+    );
+    assert!(matches!(out.status.code(), Some(0 | 1)), "spark_extract.py failed:\n{stderr}");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shards).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    (out.status.code(), rejections(&stderr), files)
+}
+
+/// The lines of stderr that report a rejected input, as newskg writes them ("newskg: FILE line N: ...").
+fn rejections(stderr: &str) -> Vec<String> {
+    stderr.lines().filter(|l| l.starts_with("newskg: ")).map(str::to_string).collect()
+}
+
+/// The lines of N-Quads, sorted: two outputs with the same statements in any order compare equal.
+fn sorted_lines(nquads: &[u8]) -> Vec<&[u8]> {
+    let mut lines: Vec<&[u8]> = nquads.split_inclusive(|&b| b == b'\n').collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn spark_shards_are_what_one_extract_prints_and_virtuoso_bulk_loads_them_to_the_stores_query_rows() {
+    // The examples (text, HTML, JSON Lines) and, in a subfolder, JSON lines newskg refuses among good ones.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(input.join("more")).unwrap();
+    for entry in std::fs::read_dir(root().join("examples/articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut extra = b"{\"id\": \"talks\", \"date\": \"2025-03-20\", \"text\": \"Vladimir Putin met Steve Witkoff in \
+        Moscow on Thursday. The Kremlin said the talks went well.\"}\n\n{not json\n{\"id\": \"empty\", \"text\": \"\"}\n\
+        {\"id\": \"bytes\", \"text\": \"caf"
+        .to_vec();
+    extra.extend_from_slice(b"\xff\"}\n{\"title\": \"No id\", \"text\": \"Trump called Putin on Tuesday.\"}\n");
+    std::fs::write(input.join("more/extra.jsonl"), extra).unwrap();
+
+    // One process, at two provenance levels: the output and the rejections the shards must match.
+    let extract = |level: &str| {
+        let out = newskg()
+            .args(["extract", "-q", "-j", "2", "-f", "nquads", "--provenance", level])
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        (out.stdout, rejections(&String::from_utf8_lossy(&out.stderr)))
+    };
+    let (single, refused) = extract("full");
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    for (message, line) in refused.iter().zip([3, 4, 5]) {
+        assert!(message.contains(&format!("more/extra.jsonl line {line}: ")), "{message}");
+    }
+
+    // Spark with 3 partitions at full provenance, 5 at compact: each the one process's output, so the same for
+    // any partition count; shard k holds the k-th run of articles in input order, so even the concatenation is.
+    for (partitions, level, expected) in [(3, "full", single.clone()), (5, "compact", extract("compact").0)] {
+        let shards = dir.path().join(format!("shards-{level}"));
+        let (code, spark_refused, files) = spark_extract(&input, &shards, partitions, &["--provenance", level]);
+        assert_eq!(code, Some(1), "rejections exit 1 as newskg's");
+        assert_eq!(spark_refused, refused, "the same rejections, with file and line");
+        let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into()).collect();
+        let wanted: Vec<String> = (0..partitions).map(|k| format!("part-{k:05}.nq")).collect();
+        assert_eq!(names, wanted, "one shard per partition and nothing else");
+        let union: Vec<u8> = files.iter().flat_map(|f| std::fs::read(f).unwrap()).collect();
+        let (theirs, ours) = (sorted_lines(&union), sorted_lines(&expected));
+        let differ = theirs.iter().zip(&ours).find(|(a, b)| a != b).map(|(a, _)| String::from_utf8_lossy(a));
+        assert!(
+            theirs == ours,
+            "{level}: {} sorted lines in the shards, {} from one process; first differing: {differ:?}",
+            theirs.len(),
+            ours.len()
+        );
+        assert!(union == expected, "{level}: the shards in order are the one process's output");
+    }
+
+    // The full shards into Virtuoso by its bulk loader, beside newskg's own store of the same articles.
+    let shards = dir.path().join("shards-full");
+    let virtuoso = Virtuoso::start_reading(&[&shards]);
+    let loaded = virtuoso.bulk_load(&shards, "*.nq");
+    let wanted: Vec<String> =
+        (0..3).map(|k| format!("{}/part-{k:05}.nq state 2 error none", shards.display())).collect();
+    assert_eq!(loaded, wanted, "each shard loaded, without error");
+    let store = dir.path().join("store");
+    let out = newskg().args(["load", "-q", "-j", "2", "--no-identity", "--store"]).arg(&store).arg(&input).output();
+    assert_eq!(out.unwrap().status.code(), Some(1), "load rejects the same lines");
+    let ours = count(&store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+    let theirs = virtuoso.rows(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/newskg/id/\")) }",
+    );
+    assert_eq!(theirs[0][0].parse::<usize>().unwrap(), ours, "Virtuoso's quads vs the store's");
+    let mut non_empty = 0;
+    for (name, text, rows) in saved_queries_with_rows(&store) {
+        assert_eq!(virtuoso.rows(&text), rows, "{name}: Virtuoso loaded from the shards vs newskg query");
+        non_empty += usize::from(!rows.is_empty());
+    }
+    assert!(non_empty >= 8, "most saved queries have answers ({non_empty})");
 }
 
 #[test]
