@@ -581,13 +581,12 @@ impl Finder<'_> {
                 let Some(governor) = self.parsed.groups.iter().find(|x| x.end == c.start) else {
                     return if through_preposition { None } else { self.referent(&object) };
                 };
-                // "will be the first jet to be built": what the copula says the subject is, is the infinitive's.
-                let copula = WORDNET.lemmas(&self.lower(governor.verb), Pos::Verb).contains(&"be");
-                let controls = !governor.passive
-                    && !through_preposition
-                    && !copula
-                    && WORDNET.lemmas(&self.lower(governor.verb), Pos::Verb).iter().any(|l| OBJECT_CONTROL.contains(l));
-                if controls || copula && !through_preposition {
+                // The object acts after an active verb of asking or allowing, and after a copula: "will be the first
+                // jet to be built".
+                let lemmas = WORDNET.lemmas(&self.lower(governor.verb), Pos::Verb);
+                let object_acts =
+                    lemmas.contains(&"be") || !governor.passive && lemmas.iter().any(|l| OBJECT_CONTROL.contains(l));
+                if object_acts && !through_preposition {
                     return self.referent(&object);
                 }
                 self.subject(governor.start, depth + 1)
