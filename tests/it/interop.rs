@@ -444,8 +444,9 @@ fn the_report_of_the_examples_opens_in_chromium_with_no_errors_and_nothing_from_
     let (dir, store) = example_store();
     let page = dir.path().join("report.html");
     run_ok(newskg().args(["report", "--store"]).arg(&store).arg("-o").arg(&page));
-    // The screenshot is kept under target/: the README shows it (copied to examples/report.png).
-    let shot = root().join("target/report-examples.png");
+    // The screenshot is kept in cargo's scratch folder for tests, under the target folder wherever it is: the
+    // README shows it (copied to examples/report.png).
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-examples.png");
     let url = format!("file://{}", page.display());
     let seen = open_in_chromium(&url, &shot);
     assert_eq!(seen["loaded"], true, "{seen}");
