@@ -395,6 +395,8 @@ impl Finder<'_> {
                     let possessive = self.lower(slot.end) == "'s" || self.lower(slot.end) == "’s";
                     let hyphenated = self.doc.tok(&self.tokens[slot.end - 1]).contains('-');
                     if possessive || hyphenated || !slot.in_compound || slot.end == t.start {
+                        // "his choice": the pronoun is the word that names the participant.
+                        self.note_pronoun(slot);
                         out.extend(slot.entities.iter().map(|&e| (own, Filler::Entity(e))));
                     }
                     i = slot.end;

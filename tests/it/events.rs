@@ -380,3 +380,14 @@ fn a_relative_pronoun_standing_for_a_thing_is_a_span_of_it() {
     let spans: Vec<&str> = thing.spans.iter().map(|s| &text[s.start..s.end]).collect();
     assert_eq!(spans, ["The new turbines", "which"]);
 }
+
+#[test]
+fn a_possessive_pronoun_naming_a_noun_event_s_participant_is_a_mention_of_it() {
+    let text = "Boeing said on Tuesday that its sales rose 12% in May.";
+    let f = facts(text);
+    assert_eq!(roles_of(&f, "sales", text)[0].1, "Boeing");
+    let its = text.find("its").unwrap();
+    let mention = f.mentions.iter().find(|m| m.span.start == its).expect("no mention of its");
+    assert_eq!(f.entities[mention.entity].name, "Boeing");
+    assert_eq!(mention.reason, "pronoun for Boeing");
+}
