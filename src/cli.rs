@@ -94,12 +94,30 @@ pub struct ServeArgs {
     /// Address to listen on; a non-loopback address exposes the store to the network.
     #[arg(long, default_value = "127.0.0.1:7878")]
     pub bind: String,
-    /// Cancel a query after this many seconds (it gets 503).
+    /// Cancel a query after this many seconds (it gets 503); a request that waited this long for a worker gets
+    /// 503 without being run.
     #[arg(long, default_value_t = 30.0)]
     pub timeout: f64,
     /// Largest request body or query string accepted, in bytes (413 beyond).
     #[arg(long = "max-body", default_value_t = 1 << 20)]
     pub max_body: usize,
+    /// Largest query result, in bytes as sent (507 beyond, with a message to add a LIMIT); results are held in
+    /// memory until sent, so this bounds the memory each worker uses.
+    #[arg(long = "max-result", default_value_t = 64 << 20)]
+    pub max_result: usize,
+    /// Threads that answer requests (evaluate queries); more requests wait for one, in the order they came.
+    #[arg(long, default_value_t = 8)]
+    pub workers: usize,
+    /// Open connections at most (idle ones included); one more is answered 503 at once and closed.
+    #[arg(long = "max-connections", default_value_t = 128)]
+    pub max_connections: usize,
+    /// Seconds a client has to send each whole request (headers and body), from connecting or from its previous
+    /// response; a slower one (slowloris) gets 408 and is disconnected, an idle one is disconnected.
+    #[arg(long = "read-timeout", default_value_t = 10.0)]
+    pub read_timeout: f64,
+    /// Seconds a client has to take each whole response; a slower one is disconnected.
+    #[arg(long = "write-timeout", default_value_t = 60.0)]
+    pub write_timeout: f64,
     /// Let queries call other SPARQL endpoints with SERVICE (off by default).
     #[arg(long = "allow-service")]
     pub allow_service: bool,

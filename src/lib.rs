@@ -5,6 +5,7 @@ pub mod cli;
 pub mod cmd;
 pub mod extract;
 pub mod graph;
+pub mod http;
 pub mod identity;
 pub mod lexicon;
 pub mod plan;

@@ -6,7 +6,8 @@
 //! - Results by content negotiation (`Accept`, or a `format=` parameter): SPARQL JSON, XML, CSV, TSV for SELECT
 //!   and ASK; Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads for CONSTRUCT and DESCRIBE.
 //! - Read-only: SPARQL Update is refused with 403. Each query is cancelled after the timeout (503). Bodies above
-//!   the size limit get 413. Federated `SERVICE` calls are refused unless the server was started to allow them.
+//!   the size limit get 413, results above theirs 507. Federated `SERVICE` calls are refused unless the server
+//!   was started to allow them. Connections, threads and slow clients are bounded by [`crate::http`].
 //! - `GET /` is a query page; `GET /queries` lists the saved queries as JSON and `GET /queries/NAME?PARAM=VALUE`
 //!   returns a saved query's text with its parameters bound, ready to send to `/sparql`.
 //! - `GET /report` is `newskg report` of the store, its scope given as parameters (`article`, `person`, `node`,
@@ -15,7 +16,7 @@
 
 use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
@@ -24,20 +25,35 @@ use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 
+use crate::http::Limits;
 use crate::queries::{describe, find_saved, SAVED};
 use crate::report::{render, Links, ReportError, Scope};
 use crate::store::{bind_parameters, evaluator, parse_query, write_results, ResultFormat, ResultsError};
 
-/// How the endpoint behaves.
+/// How the endpoint behaves, and its bounds (issue 20; `newskg serve --help` names each flag).
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// Each query is cancelled after this long.
+    /// Each query is cancelled after this long; a request that waited this long for a worker is not run.
     pub timeout: Duration,
     /// Largest request body (and URL query string) accepted, in bytes.
     pub max_body: usize,
+    /// Largest query result, in bytes as serialised.
+    pub max_result: usize,
+    /// Requests answered at once.
+    pub workers: usize,
+    /// Open connections at most.
+    pub max_connections: usize,
+    /// Time a client has to send a whole request.
+    pub read_timeout: Duration,
+    /// Time a client has to take a whole response.
+    pub write_timeout: Duration,
     /// Let queries call other endpoints with `SERVICE`.
     pub allow_service: bool,
 }
+
+/// How long a cancelled evaluation is waited for, so that cancelled queries do not pile up beyond the workers
+/// (Oxigraph checks the cancellation at each quad it reads, so it stops within milliseconds but for a sort).
+const CANCEL_GRACE: Duration = Duration::from_secs(5);
 
 struct Endpoint {
     store: Store,
@@ -46,20 +62,24 @@ struct Endpoint {
 
 /// Serve `store` on `addrs` until the process is stopped.
 pub fn serve(store: Store, addrs: &[SocketAddr], options: ServeOptions) -> std::io::Result<()> {
+    let limits = Limits {
+        workers: options.workers,
+        max_connections: options.max_connections,
+        read_timeout: options.read_timeout,
+        write_timeout: options.write_timeout,
+        max_wait: options.timeout,
+        max_body: options.max_body,
+        // Each worker's result may be waiting for a slow client; beyond that, new results are refused.
+        max_held: options.max_result.saturating_mul(options.workers.max(1)),
+    };
     let endpoint = Endpoint { store, options };
-    let mut server = oxhttp::Server::new(move |request| {
+    let handler = move |request: &mut Request<Body>| {
         let mut response = endpoint.handle(request);
         // Browsers may call the endpoint from another origin (YASGUI and other query editors).
         response.headers_mut().insert("Access-Control-Allow-Origin", HeaderValue::from_static("*"));
         response
-    })
-    .with_global_timeout(Duration::from_secs(300))
-    .with_max_concurrent_connections(64);
-    server = server.with_server_name(concat!("newskg/", env!("CARGO_PKG_VERSION"))).map_err(std::io::Error::other)?;
-    for addr in addrs {
-        server = server.bind(*addr);
-    }
-    server.spawn()?.join()
+    };
+    crate::http::serve(addrs, limits, Arc::new(handler))
 }
 
 fn text(status: StatusCode, message: impl Into<String>) -> Response<Body> {
@@ -241,16 +261,19 @@ impl Endpoint {
         // The evaluation runs on its own thread: at the timeout the client gets its answer at once, and the
         // evaluation is cancelled (it stops at its next cancellation check).
         let timeout = self.options.timeout;
+        let max_result = self.options.max_result;
         let store = self.store.clone();
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
             // The receiver is gone when the request timed out; nothing is left to do then.
-            let _ = sender.send(evaluate(&store, query, &accept));
+            let _ = sender.send(evaluate(&store, query, &accept, max_result));
         });
         let result = match receiver.recv_timeout(timeout) {
             Ok(result) => result,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 token.cancel();
+                // The worker waits for the evaluation to stop, so that at most one runs for each worker.
+                let _ = receiver.recv_timeout(CANCEL_GRACE);
                 Err(Failure::Evaluation(QueryEvaluationError::Cancelled))
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
@@ -278,6 +301,13 @@ impl Endpoint {
                 format!("no result format matches the Accept header; this query's results are offered as {offered}"),
             ),
             Err(Failure::Io(e)) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the results: {e}")),
+            Err(Failure::TooLarge) => text(
+                StatusCode::INSUFFICIENT_STORAGE,
+                format!(
+                    "the results are larger than the server's limit of {max_result} bytes (newskg serve \
+                     --max-result): add a LIMIT or narrow the query"
+                ),
+            ),
         }
     }
 }
@@ -297,6 +327,7 @@ enum Failure {
     Evaluation(QueryEvaluationError),
     NotAcceptable(&'static str),
     Io(std::io::Error),
+    TooLarge,
 }
 
 impl From<QueryEvaluationError> for Failure {
@@ -367,10 +398,33 @@ fn negotiate(
     None
 }
 
+/// Serialised results, refused once they pass the limit (the evaluation stops there too).
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: usize,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("over the result size limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn evaluate(
     store: &Store,
     query: oxigraph::sparql::PreparedSparqlQuery,
     accept: &[(String, f32)],
+    max_result: usize,
 ) -> Result<(&'static str, Vec<u8>), Failure> {
     let results = query.on_store(store).execute()?;
     let (media, format) = match &results {
@@ -378,12 +432,13 @@ fn evaluate(
             .ok_or(Failure::NotAcceptable("Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads"))?,
         _ => negotiate(accept, SOLUTION_TYPES).ok_or(Failure::NotAcceptable("SPARQL JSON, XML, CSV or TSV"))?,
     };
-    let mut out = Vec::new();
+    let mut out = Bounded { bytes: Vec::new(), limit: max_result, over: false };
     write_results(results, format, &mut out).map_err(|e| match e {
+        _ if out.over => Failure::TooLarge,
         ResultsError::Evaluation(e) => Failure::Evaluation(e),
         ResultsError::Io(e) => Failure::Io(e),
     })?;
-    Ok((media, out))
+    Ok((media, out.bytes))
 }
 
 /// A SPARQL 1.1 Service Description of the endpoint.

@@ -615,6 +615,17 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
+            // The standard formats are written as the rows come, so that a writer that stops (serve's result
+            // size limit, a closed pipe) stops the evaluation; only the table needs every row for its widths.
+            if let Some(f) = results_format(format) {
+                let mut w =
+                    QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables)?;
+                for row in solutions {
+                    w.serialize(&row?)?;
+                }
+                w.finish()?;
+                return Ok(());
+            }
             let rows: Vec<QuerySolution> = solutions.collect::<Result<_, _>>()?;
             Ok(write_solutions(&variables, &rows, format, out)?)
         }

@@ -12,3 +12,4 @@ mod pipeline;
 mod provenance;
 mod queries;
 mod report;
+mod serve_limits;
