@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use assert_cmd::cargo::CommandCargoExt;
 use oxhttp::model::{Body, Method, Request};
 
-use crate::common::root;
+use crate::common::{root, Server};
 
 fn newskg() -> Command {
     Command::cargo_bin("newskg").unwrap()
@@ -175,39 +175,6 @@ fn three_shacl_engines_find_the_examples_conform_and_report_planted_violations()
         assert!(ours.contains(&format!("sh:{component}")), "{component}");
     }
     assert_eq!(ours.matches("a sh:ValidationResult").count(), 3, "{ours}");
-}
-
-/// `newskg serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(store: &Path, extra: &[&str]) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = newskg()
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--store"])
-            .arg(store)
-            .args(extra)
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server { child, base: format!("http://127.0.0.1:{port}") };
-        let started = Instant::now();
-        while http(Method::GET, &format!("{}/", server.base), None, None).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "newskg serve did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// One HTTP request: (status, content type, body).

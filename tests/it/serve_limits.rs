@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-use crate::common::root;
+use crate::common::{root, Server};
 
 fn newskg() -> Command {
     let mut c = Command::cargo_bin("newskg").unwrap();
@@ -27,31 +27,7 @@ fn example_store() -> (tempfile::TempDir, PathBuf) {
     (dir, store)
 }
 
-/// `newskg serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
 impl Server {
-    fn start(store: &Path, extra: &[&str]) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = newskg()
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--store"])
-            .arg(store)
-            .args(extra)
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server { child, port };
-        let started = Instant::now();
-        while server.get("/queries").map(|(s, _)| s) != Some(200) {
-            assert!(started.elapsed() < Duration::from_secs(20), "newskg serve did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
     fn connect(&self) -> TcpStream {
         let stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         // Only so that a broken server fails the test instead of hanging it.
@@ -78,13 +54,6 @@ impl Server {
             query.len()
         );
         self.send(&[head.as_bytes(), query.as_bytes()].concat())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
