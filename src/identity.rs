@@ -76,8 +76,9 @@ struct EventInfo {
     date: Option<String>,
 }
 
-fn select(store: &KnowledgeStore, text: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
-    crate::store::select(store.inner(), "identity", text)
+/// Each row of a SELECT query over the store, as it comes.
+fn select(store: &KnowledgeStore, text: &str, f: impl FnMut(&[Option<Term>])) -> Result<(), StoreError> {
+    crate::store::select_each(store.inner(), "identity", text, f)
 }
 
 fn iri_of(t: &Option<Term>) -> Option<String> {
@@ -96,58 +97,57 @@ fn literal_of(t: &Option<Term>) -> Option<String> {
 
 fn read_corpus(store: &KnowledgeStore) -> Result<Corpus, StoreError> {
     let mut corpus = Corpus::default();
-    let articles = select(
+    select(
         store,
         "SELECT ?g ?date ?text WHERE { GRAPH ?g { ?g a <https://schema.org/NewsArticle> . \
          OPTIONAL { ?g <https://schema.org/datePublished> ?date } \
          OPTIONAL { ?g <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?text } } }",
+        |row| {
+            let Some(g) = iri_of(&row[0]) else { return };
+            let info = corpus.articles.entry(g).or_default();
+            info.date = literal_of(&row[1]).and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+            info.text = literal_of(&row[2]);
+        },
     )?;
-    for row in &articles {
-        let Some(g) = iri_of(&row[0]) else { continue };
-        let info = corpus.articles.entry(g).or_default();
-        info.date = literal_of(&row[1]).and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
-        info.text = literal_of(&row[2]);
-    }
-    let entities = select(
+    select(
         store,
         "SELECT ?g ?e ?kind ?name ?alt WHERE { GRAPH ?g { ?g a <https://schema.org/NewsArticle> . \
          { ?e a <https://schema.org/Person> BIND(\"p\" AS ?kind) } UNION \
          { ?e a <https://schema.org/Organization> BIND(\"o\" AS ?kind) } \
          ?e <https://schema.org/name> ?name . OPTIONAL { ?e <https://schema.org/alternateName> ?alt } } }",
-    )?;
-    for row in &entities {
-        let (Some(g), Some(e), Some(kind), Some(name)) =
-            (iri_of(&row[0]), iri_of(&row[1]), literal_of(&row[2]), literal_of(&row[3]))
-        else {
-            continue;
-        };
-        let kind = if kind == "p" { Kind::Person } else { Kind::Organization };
-        if kind == Kind::Person {
-            if let Some(a) = corpus.articles.get_mut(&g) {
-                a.names.insert(graph::name_key(&name));
+        |row| {
+            let (Some(g), Some(e), Some(kind), Some(name)) =
+                (iri_of(&row[0]), iri_of(&row[1]), literal_of(&row[2]), literal_of(&row[3]))
+            else {
+                return;
+            };
+            let kind = if kind == "p" { Kind::Person } else { Kind::Organization };
+            if kind == Kind::Person {
+                if let Some(a) = corpus.articles.get_mut(&g) {
+                    a.names.insert(graph::name_key(&name));
+                }
             }
-        }
-        let entity = corpus.entities.entry((kind, e)).or_default();
-        if entity.name.is_empty() || name < entity.name {
-            entity.name = name;
-        }
-        if let Some(alt) = literal_of(&row[4]) {
-            entity.alternate.insert(alt);
-        }
-        entity.articles.insert(g);
-    }
+            let entity = corpus.entities.entry((kind, e)).or_default();
+            if entity.name.is_empty() || name < entity.name {
+                entity.name = name;
+            }
+            if let Some(alt) = literal_of(&row[4]) {
+                entity.alternate.insert(alt);
+            }
+            entity.articles.insert(g);
+        },
+    )?;
     // A mention of a thing (a noun phrase taking part in an event, no entity) does not stop a corpus mention:
     // "spoke by phone with Zelensky" makes "Zelensky" a thing of the phone call when the article knows no Zelensky.
-    let spans = select(
+    select(
         store,
         // The offsets are read from the mention's `#char=b,e` IRI, which every provenance level with mentions has.
         "SELECT ?g ?b ?e ?thing WHERE { GRAPH ?g { ?m a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase> . \
          OPTIONAL { ?m <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?thing . ?thing a <https://schema.org/Thing> } } \
          BIND(STRAFTER(STR(?m), \"#char=\") AS ?span) FILTER(?span != \"\") \
          BIND(STRBEFORE(?span, \",\") AS ?b) BIND(STRAFTER(?span, \",\") AS ?e) }",
-    )?;
-    for row in &spans {
-        let (Some(g), Some(b), Some(e)) = (iri_of(&row[0]), literal_of(&row[1]), literal_of(&row[2])) else { continue };
+        |row| {
+        let (Some(g), Some(b), Some(e)) = (iri_of(&row[0]), literal_of(&row[1]), literal_of(&row[2])) else { return };
         if let (Some(a), Ok(b), Ok(e)) = (corpus.articles.get_mut(&g), b.parse(), e.parse()) {
             match iri_of(&row[3]) {
                 Some(thing) => {
@@ -156,22 +156,22 @@ fn read_corpus(store: &KnowledgeStore) -> Result<Corpus, StoreError> {
                 None => a.spans.push((b, e)),
             }
         }
-    }
+        },
+    )?;
     for a in corpus.articles.values_mut() {
         a.spans.sort_unstable();
     }
-    let events = select(
+    select(
         store,
         "SELECT ?g ?ev ?class ?actor ?date WHERE { GRAPH ?g { ?ev a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> , ?class . \
          FILTER(STRSTARTS(STR(?class), \"https://w3id.org/newskg/ontology#\")) \
          OPTIONAL { ?ev <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?actor } \
          OPTIONAL { ?ev <http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp> ?date } } }",
-    )?;
-    for row in &events {
-        let (Some(g), Some(ev), Some(class)) = (iri_of(&row[0]), iri_of(&row[1]), iri_of(&row[2])) else { continue };
+        |row| {
+        let (Some(g), Some(ev), Some(class)) = (iri_of(&row[0]), iri_of(&row[1]), iri_of(&row[2])) else { return };
         let class = class.trim_start_matches(NKG).to_string();
         if GENERIC_EVENTS.contains(&class.as_str()) {
-            continue;
+            return;
         }
         let e = corpus.events.entry(ev).or_default();
         e.article = g;
@@ -187,7 +187,8 @@ fn read_corpus(store: &KnowledgeStore) -> Result<Corpus, StoreError> {
                 e.date = Some(d);
             }
         }
-    }
+        },
+    )?;
     Ok(corpus)
 }
 

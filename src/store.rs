@@ -763,19 +763,34 @@ fn prepare(
 /// queries; the contract's prefixes need no declaring): one cell per variable, in the query's order. For reading
 /// the whole store in bulk, so OPTIONALs are left to Oxigraph's hash joins (see [`crate::plan`]).
 pub fn select(store: &Store, name: &str, text: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    let mut rows = Vec::new();
+    select_each(store, name, text, |row| rows.push(row.to_vec()))?;
+    Ok(rows)
+}
+
+/// [`select`], each row given to `f` as it comes rather than all collected: for reads of the whole store, whose
+/// rows are many more than what is kept of them.
+pub fn select_each(
+    store: &Store,
+    name: &str,
+    text: &str,
+    mut f: impl FnMut(&[Option<Term>]),
+) -> Result<(), StoreError> {
     let parsed = parse_query(text).map_err(|source| StoreError::Syntax { name: name.into(), source })?;
     let mut query = SparqlEvaluator::new().for_query(parsed);
     query.dataset_mut().set_default_graph_as_union();
     let eval = |source| StoreError::Evaluation { name: name.into(), source };
-    let mut rows = Vec::new();
     if let QueryResults::Solutions(solutions) = query.on_store(store).execute().map_err(eval)? {
         let vars = solutions.variables().to_vec();
+        let mut row: Vec<Option<Term>> = Vec::with_capacity(vars.len());
         for s in solutions {
             let s = s.map_err(eval)?;
-            rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+            row.clear();
+            row.extend(vars.iter().map(|v| s.get(v).cloned()));
+            f(&row);
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Write a query's results, its evaluation errors named after the query.
