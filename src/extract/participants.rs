@@ -327,14 +327,12 @@ impl Finder<'_> {
         // "rejected a truce offered by Ukraine", "the truce offered by Ukraine was rejected": a participle after a
         // noun, with its agent, is a passive too, when another finite verb in the clause has the noun as its
         // object or subject ("Trump spoke by phone" has none).
-        let reduced = group.start == group.verb
-            && matches!(self.tag(group.verb), Some(Tag::Verb(crate::wordnet::VerbForm::Ed)))
+        let reduced = self.bare_participle(&group)
             && self.lower(j) == "by"
             && self.parsed.chunk_ending(group.start).is_some()
             && self.another_finite_verb(group.verb);
         // "were selected and bought by X": a bare participle coordinated with a passive is one.
-        let coordinated_passive = group.start == group.verb
-            && matches!(self.tag(group.verb), Some(Tag::Verb(VerbForm::Ed)))
+        let coordinated_passive = self.bare_participle(&group)
             && group.start > 0
             && matches!(&*self.lower(group.start - 1), "and" | "or")
             && self.parsed.groups.iter().any(|g| g.end + 1 == group.start && g.passive);
@@ -673,14 +671,18 @@ impl Finder<'_> {
     /// phrase. Not "Sales rose, helped by demand" (no phrase right before the comma).
     fn participle_after_comma(&self, start: usize) -> bool {
         let Some(group) = self.group_of_start(start) else { return false };
-        group.start == group.verb
-            && matches!(self.tag(group.verb), Some(Tag::Verb(VerbForm::Ed)))
+        self.bare_participle(group)
             && start >= 2
             && self.lower(start - 1) == ","
             && self.parsed.chunk_ending(start - 1).is_some()
             && (group.end..self.tokens.len())
                 .skip_while(|&k| self.lower(k) != ",")
                 .any(|k| matches!(self.tag(k), Some(Tag::Aux | Tag::Modal | Tag::Verb(_))))
+    }
+
+    /// Whether a verb group is a past participle alone, with no auxiliary ("offered", "designed").
+    fn bare_participle(&self, group: &VerbGroup) -> bool {
+        group.start == group.verb && matches!(self.tag(group.verb), Some(Tag::Verb(VerbForm::Ed)))
     }
 
     fn group_of_start(&self, start: usize) -> Option<&VerbGroup> {
