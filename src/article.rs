@@ -363,6 +363,12 @@ struct JsonArticle {
     text: Option<String>,
 }
 
+/// A day given by a user (`--date`, `--from`, `--to`, `/report?from=`): `YYYY-MM-DD` exactly, with the error they
+/// read.
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
+}
+
 /// Parse a date given as `YYYY-MM-DD` or RFC 3339.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();

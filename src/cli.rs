@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use crate::article::InputFormat;
+use crate::article::{parse_day, InputFormat};
 use crate::graph::{Format, Provenance};
 use crate::store::{Compaction, ResultFormat};
 
@@ -65,10 +65,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub person: Option<String>,
     /// Only events dated (undated ones: published) on or after this day, YYYY-MM-DD.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_day)]
     pub from: Option<NaiveDate>,
     /// Only events dated (undated ones: published) on or before this day, YYYY-MM-DD.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_day)]
     pub to: Option<NaiveDate>,
     /// Only events of this class (Meeting, PhoneCall, Statement, ...; see ontology/newskg.ttl).
     #[arg(long)]
@@ -184,7 +184,7 @@ pub struct InputArgs {
     /// Article files or directories (walked for .txt, .md, .jsonl, .json, .html); `-` or nothing reads stdin.
     pub inputs: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) to resolve relative dates against, instead of the article's own.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_day)]
     pub date: Option<NaiveDate>,
     /// Read every input in this format instead of deciding by file extension.
     #[arg(long = "input-format", value_enum)]
@@ -315,10 +315,6 @@ pub struct ExportArgs {
     /// Which graphs to write: all, the article graphs, or the identity layer alone.
     #[arg(long, value_enum, default_value = "all")]
     pub graphs: GraphSelection,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 
+use crate::article::parse_day;
 use crate::http::Limits;
 use crate::queries::{describe, find_saved, SAVED};
 use crate::report::{render, Links, ReportError, Scope};
@@ -181,11 +182,7 @@ impl Endpoint {
         let get = |name: &str| get(name).filter(|v| !v.is_empty());
         let day = |name: &str| -> Result<Option<chrono::NaiveDate>, Box<Response<Body>>> {
             get(name)
-                .map(|v| {
-                    chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                        Box::new(text(StatusCode::BAD_REQUEST, format!("{name}={v:?} is not a date (YYYY-MM-DD)")))
-                    })
-                })
+                .map(|v| parse_day(&v).map_err(|why| Box::new(text(StatusCode::BAD_REQUEST, format!("{name}={why}")))))
                 .transpose()
         };
         let (from, to) = match (day("from"), day("to")) {
